@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test project and ends with one line "N passed, N failed" (CI reads it); keeps dotnet test's exit code.
+# Installs and starts what the tests need itself, so it works on a fresh Debian 12 machine with the .NET 10 SDK.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+dotnet test DecisionAid.slnx -c Release --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One summary line per test project: "Passed!  - Failed:     0, Passed:    12, Skipped: ..." (or "Failed!  - ...").
+read -r passed failed < <(awk '/^(Passed|Failed)!/ {
+    for (i = 1; i <= NF; i++) { gsub(",", "", $(i + 1)); if ($i == "Passed:") p += $(i + 1); if ($i == "Failed:") f += $(i + 1) }
+  } END { print p + 0, f + 0 }' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # a build error or crashed test host counts as a failure
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,1 @@
+return DecisionAid.Cli.PdaCommand.Run(args, Console.Out, Console.Error);

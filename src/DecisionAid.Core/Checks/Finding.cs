@@ -1,0 +1,52 @@
+using DecisionAid.Core.Content;
+
+namespace DecisionAid.Core.Checks;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>One problem found in the content: a stable code, how bad it is, where, and what to do.</summary>
+public sealed record Finding(string Code, Severity Severity, SourceLocation Location, string Message)
+{
+    public override string ToString() =>
+        $"{Location}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+}
+
+/// <summary>The stable finding codes, so tests, CI and people can refer to a kind of problem.</summary>
+public static class FindingCodes
+{
+    public const string YamlSyntax = "LOAD001";
+    public const string UnknownField = "LOAD002";
+    public const string MissingField = "LOAD003";
+    public const string WrongType = "LOAD004";
+    public const string BadFrequency = "LOAD005";
+    public const string DuplicateId = "LOAD006";
+    public const string UnknownSource = "LOAD007";
+    public const string MissingPicture = "LOAD008";
+    public const string UnknownLinkedAid = "LOAD009";
+    public const string TextIdNotInAid = "LOAD010";
+    public const string TextMissing = "LOAD011";
+    public const string UnknownReference = "LOAD012";
+    public const string MissingFile = "LOAD013";
+    public const string BadPicture = "LOAD014";
+
+    public const string NoTreatmentOptionMissing = "IPDAS001";
+    public const string NoBenefits = "IPDAS002";
+    public const string NoHarms = "IPDAS003";
+    public const string MixedDenominators = "IPDAS004";
+    public const string SourceUndated = "IPDAS005";
+    public const string ReviewOverdue = "IPDAS006";
+    public const string NoReviewers = "IPDAS007";
+    public const string Uncited = "IPDAS008";
+    public const string SourceUnused = "IPDAS009";
+    public const string TooFewOptions = "IPDAS010";
+    public const string ReviewDateInFuture = "IPDAS011";
+
+    public const string SentenceTooHard = "READ001";
+    public const string AidGradeAboveGoal = "READ002";
+    public const string AidSmogAboveGoal = "READ003";
+    public const string MedicalTermUnexplained = "TERM001";
+}

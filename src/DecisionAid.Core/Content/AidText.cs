@@ -1,0 +1,85 @@
+namespace DecisionAid.Core.Content;
+
+/// <summary>The words of one aid in one language, keyed by the ids of aid.yaml. Texts may hold light Markdown.</summary>
+public sealed record AidText
+{
+    public required string Language { get; init; }
+    /// <summary>The aid version this translation was last revised for.</summary>
+    public required string RevisedFor { get; init; }
+    public required SourceLocation Location { get; init; }
+    public required LocatedText Title { get; init; }
+    public required LocatedText Summary { get; init; }
+    public required LocatedText WhatItIs { get; init; }
+    public required IReadOnlyDictionary<string, StepText> Steps { get; init; }
+    public required LocatedText BenefitsIntro { get; init; }
+    public required IReadOnlyDictionary<string, LocatedText> Benefits { get; init; }
+    public required LocatedText RisksOverview { get; init; }
+    public required LocatedText MainRisk { get; init; }
+    public required IReadOnlyDictionary<string, RiskText> Risks { get; init; }
+    /// <summary>How this procedure reads in the options table, beside the alternatives.</summary>
+    public required ComparisonText Procedure { get; init; }
+    public required IReadOnlyDictionary<string, AlternativeText> Alternatives { get; init; }
+    public required IReadOnlyDictionary<string, LocatedText> Questions { get; init; }
+    public required IReadOnlyDictionary<string, KnowledgeText> KnowledgeCheck { get; init; }
+    public required IReadOnlyDictionary<string, NamedText> Targets { get; init; }
+    public required IReadOnlyDictionary<string, NamedText> Methods { get; init; }
+    public required IReadOnlyDictionary<string, LocatedText> Properties { get; init; }
+    public required IReadOnlyDictionary<string, HealthFactorText> HealthFactors { get; init; }
+
+    /// <summary>Every text a patient reads, in reading order, with the section it belongs to.</summary>
+    public IEnumerable<(string Section, LocatedText Text)> ReadingOrder()
+    {
+        yield return ("summary", Summary);
+        yield return ("what_it_is", WhatItIs);
+        foreach (var s in Steps.Values) { yield return ("steps", s.Title); yield return ("steps", s.Text); yield return ("steps", s.Alt); }
+        yield return ("benefits", BenefitsIntro);
+        foreach (var b in Benefits.Values) yield return ("benefits", b);
+        yield return ("risks", RisksOverview);
+        yield return ("risks", MainRisk);
+        foreach (var r in Risks.Values)
+        {
+            yield return ("risks", r.Text);
+            foreach (var h in r.HigherWhen.Values) yield return ("risks", h);
+        }
+        foreach (var t in Procedure.All()) yield return ("alternatives", t);
+        foreach (var a in Alternatives.Values)
+        {
+            yield return ("alternatives", a.Name);
+            yield return ("alternatives", a.Text);
+            foreach (var t in a.Comparison.All()) yield return ("alternatives", t);
+        }
+        foreach (var q in Questions.Values) yield return ("questions", q);
+        foreach (var k in KnowledgeCheck.Values)
+        {
+            yield return ("knowledge_check", k.Question);
+            foreach (var c in k.Choices.Values) yield return ("knowledge_check", c);
+            yield return ("knowledge_check", k.Explanation);
+        }
+        foreach (var t in Targets.Values) { yield return ("personalisation", t.Name); yield return ("personalisation", t.Description); }
+        foreach (var m in Methods.Values) { yield return ("personalisation", m.Name); yield return ("personalisation", m.Description); }
+        foreach (var p in Properties.Values) yield return ("personalisation", p);
+        foreach (var f in HealthFactors.Values)
+        {
+            yield return ("personalisation", f.Name);
+            foreach (var r in f.Reasons.Values) yield return ("personalisation", r);
+        }
+    }
+}
+
+public sealed record StepText(LocatedText Title, LocatedText Text, LocatedText Alt);
+
+public sealed record RiskText(LocatedText Name, LocatedText Text, IReadOnlyDictionary<string, LocatedText> HigherWhen);
+
+public sealed record ComparisonText(LocatedText Involves, LocatedText Relief, LocatedText Risks)
+{
+    public IEnumerable<LocatedText> All() => [Involves, Relief, Risks];
+}
+
+public sealed record AlternativeText(LocatedText Name, LocatedText Text, ComparisonText Comparison);
+
+public sealed record KnowledgeText(LocatedText Question, IReadOnlyDictionary<string, LocatedText> Choices, LocatedText Explanation);
+
+public sealed record NamedText(LocatedText Name, LocatedText Description);
+
+/// <summary>A health factor's name, and per raised risk the reason shown as "higher for you".</summary>
+public sealed record HealthFactorText(LocatedText Name, IReadOnlyDictionary<string, LocatedText> Reasons);

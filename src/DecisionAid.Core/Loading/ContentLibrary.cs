@@ -1,0 +1,48 @@
+using DecisionAid.Core.Checks;
+using DecisionAid.Core.Content;
+
+namespace DecisionAid.Core.Loading;
+
+/// <summary>All aids under one content folder, loaded once and checked against each other (links between aids).</summary>
+public sealed class ContentLibrary
+{
+    private ContentLibrary(IReadOnlyList<Aid> aids, IReadOnlyList<Finding> findings)
+    {
+        Aids = aids;
+        LoadFindings = findings;
+    }
+
+    public IReadOnlyList<Aid> Aids { get; }
+    /// <summary>Problems found while loading; an aid with a loading error is still listed when it could be read.</summary>
+    public IReadOnlyList<Finding> LoadFindings { get; }
+
+    public Aid? Find(string id) => Aids.FirstOrDefault(a => a.Id == id);
+
+    /// <param name="root">The content folder (holding one folder per aid).</param>
+    /// <param name="displayRoot">How the folder is named in messages; defaults to <paramref name="root"/>.</param>
+    public static ContentLibrary Load(string root, string? displayRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        displayRoot ??= root;
+        var d = new Diagnostics();
+        var aids = new List<Aid>();
+        if (!Directory.Exists(root))
+        {
+            d.Error(FindingCodes.MissingFile, SourceLocation.File(displayRoot), $"the content folder {displayRoot} does not exist");
+            return new ContentLibrary(aids, d.Findings);
+        }
+        foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            if (!File.Exists(Path.Combine(folder, AidLoader.ModelFile))) continue;
+            var display = $"{displayRoot.TrimEnd('/')}/{Path.GetFileName(folder)}";
+            if (AidLoader.Load(folder, display, d) is { } aid) aids.Add(aid);
+        }
+        if (aids.Count == 0 && !d.HasErrors)
+            d.Error(FindingCodes.MissingFile, SourceLocation.File(displayRoot), $"no aids found in {displayRoot}: each aid is a folder holding aid.yaml");
+        var ids = aids.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var aid in aids)
+            foreach (var alt in aid.Alternatives.Where(a => a.LinkedAid is not null && !ids.Contains(a.LinkedAid)))
+                d.Error(FindingCodes.UnknownLinkedAid, alt.Location, $"alternative '{alt.Id}' links to the aid '{alt.LinkedAid}', which is not in the library");
+        return new ContentLibrary(aids, d.Findings);
+    }
+}

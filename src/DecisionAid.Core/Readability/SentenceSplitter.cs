@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace DecisionAid.Core.Readability;
+
+/// <summary>
+/// Splits plain text into sentences at ., ! and ? (and runs of them), but not after abbreviations
+/// ("Dr.", "e.g.", "i.e."), initials, or inside numbers ("1.4"). Each list item and heading is passed in
+/// as its own block, so a line without a full stop is still one sentence.
+/// </summary>
+public static partial class SentenceSplitter
+{
+    private static readonly HashSet<string> NeverEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dr", "mr", "mrs", "ms", "st", "e.g", "i.e", "vs", "approx", "no", "fig", "cf", "et al", "al", "jr", "sr", "prof",
+    };
+
+    public static IReadOnlyList<string> Split(string block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var text = Whitespace().Replace(block, " ").Trim();
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('.' or '!' or '?')) continue;
+            // Take the whole run of closing marks and quotes: "Really?!" or "it ends." or "(see below.)"
+            var end = i;
+            while (end + 1 < text.Length && text[end + 1] is '.' or '!' or '?' or '"' or '\'' or ')' or '”' or '’') end++;
+            if (end + 1 < text.Length && text[end + 1] != ' ') { i = end; continue; } // 1.4, e.g.x, a.m.
+            if (text[i] == '.' && !EndsSentence(text, start, i, end)) { i = end; continue; }
+            sentences.Add(text[start..(end + 1)].Trim());
+            start = end + 1;
+            i = end;
+        }
+        if (start < text.Length && text[start..].Trim().Length > 0) sentences.Add(text[start..].Trim());
+        return sentences;
+    }
+
+    private static bool EndsSentence(string text, int start, int dot, int end)
+    {
+        var wordStart = dot;
+        while (wordStart > start && text[wordStart - 1] != ' ' && text[wordStart - 1] != '(') wordStart--;
+        var word = text[wordStart..dot];
+        if (NeverEnds.Contains(word)) return false;
+        if (word.Length == 1 && char.IsUpper(word[0])) return false; // an initial: "J. Smith"
+        // "etc." ends a sentence only when a capital letter follows.
+        if (word.Equals("etc", StringComparison.OrdinalIgnoreCase))
+        {
+            var next = end + 2 < text.Length ? text[end + 2] : ' ';
+            return end + 1 >= text.Length || char.IsUpper(next);
+        }
+        // After a full stop, a sentence starts with a capital, a digit or a quote; a lowercase word means we are mid-sentence.
+        if (end + 2 < text.Length && char.IsLower(text[end + 2])) return false;
+        return true;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
