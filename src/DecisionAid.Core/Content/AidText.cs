@@ -26,27 +26,36 @@ public sealed record AidText
     public required IReadOnlyDictionary<string, LocatedText> Properties { get; init; }
     public required IReadOnlyDictionary<string, HealthFactorText> HealthFactors { get; init; }
 
-    /// <summary>Every text a patient reads, in reading order, with the section it belongs to.</summary>
+    /// <summary>Every text a patient reads, in the order the aid page shows it, with the section it belongs to.</summary>
     public IEnumerable<(string Section, LocatedText Text)> ReadingOrder()
     {
         yield return ("summary", Summary);
         yield return ("what_it_is", WhatItIs);
         foreach (var s in Steps.Values) { yield return ("steps", s.Title); yield return ("steps", s.Text); yield return ("steps", s.Alt); }
+        foreach (var m in Methods.Values) { yield return ("methods_and_targets", m.Name); yield return ("methods_and_targets", m.Description); }
+        foreach (var t in Targets.Values) { yield return ("methods_and_targets", t.Name); yield return ("methods_and_targets", t.Description); }
+        foreach (var p in Properties.Values) yield return ("methods_and_targets", p);
         yield return ("benefits", BenefitsIntro);
         foreach (var b in Benefits.Values) yield return ("benefits", b);
         yield return ("risks", RisksOverview);
         yield return ("risks", MainRisk);
         foreach (var r in Risks.Values)
         {
+            yield return ("risks", r.Name);
             yield return ("risks", r.Text);
             foreach (var h in r.HigherWhen.Values) yield return ("risks", h);
         }
-        foreach (var t in Procedure.All()) yield return ("alternatives", t);
+        foreach (var f in HealthFactors.Values)
+        {
+            yield return ("health_factors", f.Name);
+            foreach (var r in f.Reasons.Values) yield return ("health_factors", r);
+        }
+        foreach (var t in Procedure.All()) yield return ("options", t);
         foreach (var a in Alternatives.Values)
         {
-            yield return ("alternatives", a.Name);
-            yield return ("alternatives", a.Text);
-            foreach (var t in a.Comparison.All()) yield return ("alternatives", t);
+            yield return ("options", a.Name);
+            yield return ("options", a.Text);
+            foreach (var t in a.Comparison.All()) yield return ("options", t);
         }
         foreach (var q in Questions.Values) yield return ("questions", q);
         foreach (var k in KnowledgeCheck.Values)
@@ -54,14 +63,6 @@ public sealed record AidText
             yield return ("knowledge_check", k.Question);
             foreach (var c in k.Choices.Values) yield return ("knowledge_check", c);
             yield return ("knowledge_check", k.Explanation);
-        }
-        foreach (var t in Targets.Values) { yield return ("personalisation", t.Name); yield return ("personalisation", t.Description); }
-        foreach (var m in Methods.Values) { yield return ("personalisation", m.Name); yield return ("personalisation", m.Description); }
-        foreach (var p in Properties.Values) yield return ("personalisation", p);
-        foreach (var f in HealthFactors.Values)
-        {
-            yield return ("personalisation", f.Name);
-            foreach (var r in f.Reasons.Values) yield return ("personalisation", r);
         }
     }
 }

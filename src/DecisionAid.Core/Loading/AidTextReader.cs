@@ -1,5 +1,6 @@
 using DecisionAid.Core.Checks;
 using DecisionAid.Core.Content;
+using DecisionAid.Core.Numbers;
 using YamlDotNet.RepresentationModel;
 
 namespace DecisionAid.Core.Loading;
@@ -44,7 +45,8 @@ internal sealed class AidTextReader
 
         var benefits = root.Map("benefits");
         var benefitsIntro = benefits?.Text("intro");
-        var benefitItems = benefits is null ? Empty<LocatedText>() : IdTexts(benefits, "items", _model.Benefits, "benefit");
+        var benefitItems = benefits is null ? Empty<LocatedText>() : FillChances(IdTexts(benefits, "items", _model.Benefits, "benefit"),
+            id => _model.Benefits.First(b => b.Id == id).Frequency, "benefit");
         benefits?.Done();
 
         var risks = root.Map("risks");
@@ -53,7 +55,7 @@ internal sealed class AidTextReader
         var riskItems = risks is null ? Empty<RiskText>() : IdMap(risks, "items", _model.Risks, "risk", m =>
         {
             var risk = _model.Risks.First(r => r.Id == ContextId(m));
-            var name = m.Text("name"); var text = m.Text("text");
+            var name = m.Text("name"); var text = Fill(m.Text("text"), risk.Frequency, $"risk '{risk.Id}'");
             var higher = risk.HigherWhen.Count == 0 && !m.Has("higher_when")
                 ? Empty<LocatedText>()
                 : IdTexts(m, "higher_when", risk.HigherWhen.Select(h => new ItemRef(h, risk.Location)), $"risk '{risk.Id}' higher-when note");
@@ -87,7 +89,8 @@ internal sealed class AidTextReader
         {
             var f = p.HealthFactors.First(h => h.Id == ContextId(m));
             var name = m.Text("name");
-            var reasons = IdTexts(m, "reasons", f.Raises.Select(r => new ItemRef(r.RiskId, r.Location)), $"health factor '{f.Id}' reason");
+            var reasons = FillChances(IdTexts(m, "reasons", f.Raises.Select(r => new ItemRef(r.RiskId, r.Location)), $"health factor '{f.Id}' reason"),
+                id => f.Raises.First(r => r.RiskId == id).Frequency, $"health factor '{f.Id}' reason");
             return name is null ? null : new HealthFactorText(name, reasons);
         }, required: p.HealthFactors.Count > 0);
         root.Done();
@@ -102,6 +105,25 @@ internal sealed class AidTextReader
             Procedure = procedureText, Alternatives = alternatives, Questions = questions, KnowledgeCheck = knowledge,
             Targets = targets, Methods = methods, Properties = properties, HealthFactors = factors,
         };
+    }
+
+    /// <summary>Puts the generated "1 in 1,000" phrase where a text writes {chance}; a text cannot carry its own copy of the number.</summary>
+    private LocatedText? Fill(LocatedText? text, Frequency? frequency, string what)
+    {
+        if (text is null || !text.Value.Contains(FrequencyPhrase.Placeholder, StringComparison.Ordinal)) return text;
+        if (frequency is null)
+        {
+            _d.Error(FindingCodes.UnknownReference, text.Location, $"the {_languageName} text of {what} uses {FrequencyPhrase.Placeholder} but aid.yaml gives it no frequency");
+            return text;
+        }
+        return text with { Value = text.Value.Replace(FrequencyPhrase.Placeholder, FrequencyPhrase.Format(frequency, _language), StringComparison.Ordinal) };
+    }
+
+    private Dictionary<string, LocatedText> FillChances(Dictionary<string, LocatedText> texts, Func<string, Frequency?> frequency, string what)
+    {
+        foreach (var id in texts.Keys.ToList())
+            texts[id] = Fill(texts[id], frequency(id), $"{what} '{id}'")!;
+        return texts;
     }
 
     private static ComparisonText? Comparison(YamlMap m)

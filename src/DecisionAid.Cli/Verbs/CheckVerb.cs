@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using DecisionAid.Core.Checks;
+using DecisionAid.Core.Loading;
+using DecisionAid.Core.Readability;
+
+namespace DecisionAid.Cli.Verbs;
+
+/// <summary>`pda check [PATH]`: every finding as file:line:col, then a summary table; exit 1 when any error.</summary>
+internal static class CheckVerb
+{
+    private static readonly string[] Header = ["aid", "lang", "version", "FK grade", "SMOG", "reading ease", "sentences", "words", "errors", "warnings"];
+
+    public static Command Create(VerbContext context)
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "A content library folder, or one aid's folder (default: --content)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("check", "Check the content against the standards: structure, sources, IPDAS items, reading grade, medical terms");
+        command.Arguments.Add(path);
+        command.SetAction(parsed => Run(context, parsed.GetValue(path) ?? parsed.GetValue(context.Content)!));
+        return command;
+    }
+
+    private static int Run(VerbContext context, string path)
+    {
+        var (libraryPath, onlyAid) = Resolve(path);
+        var library = ContentLibrary.Load(libraryPath);
+        var findings = AidChecker.Check(library, context.Today)
+            .Where(f => onlyAid is null || f.Location.Path.Contains($"/{onlyAid}/", StringComparison.Ordinal))
+            .ToList();
+        foreach (var finding in findings) context.Out.WriteLine(finding);
+        if (findings.Count > 0) context.Out.WriteLine();
+
+        var rows = new List<string[]> { Header };
+        foreach (var aid in library.Aids.Where(a => onlyAid is null || a.Id == onlyAid))
+        {
+            foreach (var language in aid.Languages)
+            {
+                var score = AidReadability.Measure(aid.Texts[language])?.Whole;
+                var mine = findings.Where(f => f.Location.Path.Contains($"/{aid.Id}/", StringComparison.Ordinal)
+                    && (f.Location.Path.EndsWith($"/{language}.yaml", StringComparison.Ordinal) || f.Location.Path.EndsWith("/aid.yaml", StringComparison.Ordinal))).ToList();
+                rows.Add([
+                    aid.Id, language, aid.Version,
+                    Format(score?.FleschKincaidGrade), Format(score?.Smog), Format(score?.FleschReadingEase),
+                    Format(score?.Sentences), Format(score?.Words),
+                    Format(mine.Count(f => f.Severity == Severity.Error)), Format(mine.Count(f => f.Severity == Severity.Warning)),
+                ]);
+            }
+        }
+        Table.Write(context.Out, rows);
+        var errors = findings.Count(f => f.Severity == Severity.Error);
+        var warnings = findings.Count - errors;
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{errors} error(s), {warnings} warning(s) in {library.Aids.Count(a => onlyAid is null || a.Id == onlyAid)} aid(s)"));
+        return errors > 0 ? PdaCommand.ProblemsFound : PdaCommand.Ok;
+    }
+
+    /// <summary>A folder holding aid.yaml is one aid: load its library (the parent) and report only that aid.</summary>
+    private static (string Library, string? Aid) Resolve(string path)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(path);
+        if (File.Exists(Path.Combine(trimmed, AidLoader.ModelFile)))
+        {
+            var parent = Path.GetDirectoryName(trimmed);
+            return (string.IsNullOrEmpty(parent) ? "." : parent, Path.GetFileName(trimmed));
+        }
+        return (trimmed, null);
+    }
+
+    private static string Format(double? value) => value is null ? "-" : value.Value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Format(int? value) => value is null ? "-" : value.Value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using DecisionAid.Core.Loading;
+using DecisionAid.Core.Readability;
+
+namespace DecisionAid.Cli.Verbs;
+
+/// <summary>`pda readability AID --lang en`: scores per section and for the whole aid, then the hardest sentences first.</summary>
+internal static class ReadabilityVerb
+{
+    private static readonly string[] Header = ["section", "FK grade", "SMOG", "reading ease", "sentences", "words"];
+
+    public static Command Create(VerbContext context)
+    {
+        var aid = new Argument<string>("aid") { Description = "The aid's id, e.g. neurolysis" };
+        var lang = new Option<string>("--lang") { Description = "Language code (en)", DefaultValueFactory = _ => "en" };
+        var top = new Option<int>("--top") { Description = "How many of the hardest sentences to list", DefaultValueFactory = _ => 10 };
+        var command = new Command("readability", "Reading grade per section and the hardest sentences first");
+        command.Arguments.Add(aid);
+        command.Options.Add(lang);
+        command.Options.Add(top);
+        command.SetAction(parsed => Run(context, parsed.GetValue(context.Content)!, parsed.GetValue(aid)!, parsed.GetValue(lang)!, parsed.GetValue(top)));
+        return command;
+    }
+
+    private static int Run(VerbContext context, string contentPath, string aidId, string language, int top)
+    {
+        var library = ContentLibrary.Load(contentPath);
+        if (Loaded.Find(context, library, aidId, language) is not { } text) return PdaCommand.BadUsage;
+        if (AidReadability.Measure(text) is not { } readability)
+        {
+            context.Error.WriteLine($"pda: no readability formula for language '{language}' yet");
+            return PdaCommand.BadUsage;
+        }
+        var rows = new List<string[]> { Header };
+        rows.AddRange(readability.Sections.Select(s => Row(s.Section, s.Score)));
+        rows.Add(Row("whole aid", readability.Whole));
+        Table.Write(context.Out, rows);
+        context.Out.WriteLine();
+        context.Out.WriteLine("Hardest sentences (Flesch-Kincaid grade):");
+        foreach (var s in readability.Sentences.OrderByDescending(s => s.Sentence.Score.FleschKincaidGrade).Take(top))
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {s.Sentence.Score.FleschKincaidGrade,5:0.0}  {s.Text.Location}  {s.Sentence.Text}"));
+        return PdaCommand.Ok;
+    }
+
+    private static string[] Row(string name, ReadabilityScore s) =>
+    [
+        name,
+        s.FleschKincaidGrade.ToString("0.0", CultureInfo.InvariantCulture),
+        s.Smog.ToString("0.0", CultureInfo.InvariantCulture),
+        s.FleschReadingEase.ToString("0.0", CultureInfo.InvariantCulture),
+        s.Sentences.ToString(CultureInfo.InvariantCulture),
+        s.Words.ToString(CultureInfo.InvariantCulture),
+    ];
+}

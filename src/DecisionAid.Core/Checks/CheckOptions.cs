@@ -1,0 +1,21 @@
+namespace DecisionAid.Core.Checks;
+
+/// <summary>The limits content is held to. Defaults follow the project's goals (grade 6 aid, no sentence above grade 8).</summary>
+public sealed record CheckOptions
+{
+    public static CheckOptions Default { get; } = new();
+
+    /// <summary>A sentence above this Flesch-Kincaid grade is an error.</summary>
+    public double SentenceGradeLimit { get; init; } = 8.0;
+    /// <summary>
+    /// Shorter sentences (names, labels, answer choices) are not held to the sentence limit: a grade formula
+    /// over three or four words measures one long word, not how hard the text is to read. They still count for the whole aid.
+    /// </summary>
+    public int SentenceMinimumWords { get; init; } = 5;
+    /// <summary>The whole aid should read at or below this Flesch-Kincaid grade.</summary>
+    public double AidGradeGoal { get; init; } = 6.0;
+    /// <summary>The whole aid should have a SMOG grade at or below this.</summary>
+    public double AidSmogGoal { get; init; } = 8.0;
+    /// <summary>IPDAS: content must have been reviewed within this many years.</summary>
+    public int ReviewYears { get; init; } = 3;
+}

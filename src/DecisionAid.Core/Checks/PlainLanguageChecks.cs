@@ -1,0 +1,55 @@
+using System.Globalization;
+using DecisionAid.Core.Content;
+using DecisionAid.Core.Readability;
+
+namespace DecisionAid.Core.Checks;
+
+/// <summary>Plain language: no sentence above the grade limit, the whole aid at its goal, and every medical term explained.</summary>
+internal static class PlainLanguageChecks
+{
+    public static IEnumerable<Finding> Check(AidText text, CheckOptions options)
+    {
+        var locator = new TextLocator();
+        var language = Languages.EnglishName(text.Language);
+        if (AidReadability.Measure(text) is { } readability)
+        {
+            foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words >= options.SentenceMinimumWords && s.Sentence.Score.FleschKincaidGrade > options.SentenceGradeLimit))
+                yield return new Finding(FindingCodes.SentenceTooHard, Severity.Error, locator.Locate(s.Text, s.Sentence.Text),
+                    Invariant($"{language} sentence reads at grade {s.Sentence.Score.FleschKincaidGrade:0.0} (limit {options.SentenceGradeLimit:0.#}): \"{Shorten(s.Sentence.Text)}\"; use shorter words or split it"));
+            var whole = readability.Whole;
+            if (whole.FleschKincaidGrade > options.AidGradeGoal)
+                yield return new Finding(FindingCodes.AidGradeAboveGoal, Severity.Warning, text.Location,
+                    Invariant($"the {language} text reads at Flesch-Kincaid grade {whole.FleschKincaidGrade:0.0}; the goal is {options.AidGradeGoal:0.0} or lower (see `pda readability`)"));
+            if (whole.Smog > options.AidSmogGoal)
+                yield return new Finding(FindingCodes.AidSmogAboveGoal, Severity.Warning, text.Location,
+                    Invariant($"the {language} text has a SMOG grade of {whole.Smog:0.0}; the goal is {options.AidSmogGoal:0.0} or lower"));
+        }
+        foreach (var finding in UnexplainedTerms(text, locator)) yield return finding;
+    }
+
+    /// <summary>
+    /// A medical term is explained when a plain alternative stands near its first use: in the sentence before, the
+    /// same sentence or the two after (a name and the description that follows it count together).
+    /// </summary>
+    private static IEnumerable<Finding> UnexplainedTerms(AidText text, TextLocator locator)
+    {
+        var terms = MedicalTerm.For(text.Language);
+        if (terms.Count == 0) yield break;
+        var sentences = text.ReadingOrder()
+            .SelectMany(t => MarkdownText.Blocks(t.Text.Value).SelectMany(SentenceSplitter.Split).Select(s => (t.Text, Sentence: s)))
+            .ToList();
+        foreach (var term in terms)
+        {
+            var first = sentences.FindIndex(s => term.IsUsedIn(s.Sentence));
+            if (first < 0) continue;
+            var window = string.Join(" ", sentences.Skip(Math.Max(0, first - 1)).Take(first == 0 ? 3 : 4).Select(s => s.Sentence));
+            if (term.IsExplainedIn(window)) continue;
+            yield return new Finding(FindingCodes.MedicalTermUnexplained, Severity.Error, locator.Locate(sentences[first].Text, sentences[first].Sentence),
+                $"the medical term '{term.Term}' is used without a plain explanation; where it first appears, say it in plain words too (e.g. \"{term.Plain[0]}\")");
+        }
+    }
+
+    private static string Shorten(string s) => s.Length <= 90 ? s : s[..87] + "...";
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
