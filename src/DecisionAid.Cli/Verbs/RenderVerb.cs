@@ -1,13 +1,50 @@
 using System.CommandLine;
+using DecisionAid.Core.Checks;
+using DecisionAid.Core.Loading;
+using DecisionAid.Rendering;
 
 namespace DecisionAid.Cli.Verbs;
 
+/// <summary>`pda render AID --lang en --format html --out FILE`: one self-contained file, made by the web site's components.</summary>
 internal static class RenderVerb
 {
+    private static readonly string[] Formats = ["html"];
+
     public static Command Create(VerbContext context)
     {
-        var command = new Command("render", "Render an aid to a self-contained file");
-        command.SetAction(_ => { context.Error.WriteLine("pda: render comes next"); return PdaCommand.BadUsage; });
+        var aid = new Argument<string>("aid") { Description = "The aid's id, e.g. neurolysis" };
+        var lang = new Option<string>("--lang") { Description = "Language code (en, es)", DefaultValueFactory = _ => "en" };
+        var format = new Option<string>("--format") { Description = "Output format: html", DefaultValueFactory = _ => "html" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--out") { Description = "The file to write (default: AID.LANG.html in the current folder)" };
+        var command = new Command("render", "Render an aid to one self-contained file (no outside requests)");
+        command.Arguments.Add(aid);
+        command.Options.Add(lang);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.SetAction((parsed, _) => RunAsync(context, parsed.GetValue(context.Content)!, parsed.GetValue(aid)!, parsed.GetValue(lang)!, parsed.GetValue(output)));
         return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, string contentPath, string aidId, string language, string? outPath)
+    {
+        var library = ContentLibrary.Load(contentPath);
+        if (Loaded.FindAid(context, library, aidId, language) is not { } aid) return PdaCommand.BadUsage;
+        // Patients read what this writes: refuse content that fails its checks.
+        var errors = AidChecker.Check(aid, context.Today).Where(f => f.Severity == Severity.Error).ToList();
+        if (errors.Count > 0 || library.LoadFindings.Any(f => f.Severity == Severity.Error))
+        {
+            foreach (var error in errors) context.Error.WriteLine(error);
+            context.Error.WriteLine($"pda: not rendering '{aidId}': fix the errors above first (see `pda check`)");
+            return PdaCommand.ProblemsFound;
+        }
+        outPath ??= $"{aid.Id}.{language}.html";
+        await using var renderer = new AidRenderer();
+        var html = await renderer.RenderStandaloneAsync(aid, language);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(outPath, html);
+        context.Out.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes; {aid.Id} {aid.Version}, {language})");
+        return PdaCommand.Ok;
     }
 }

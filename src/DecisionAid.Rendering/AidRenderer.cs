@@ -1,0 +1,43 @@
+using DecisionAid.Core.Content;
+using DecisionAid.Rendering.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DecisionAid.Rendering;
+
+/// <summary>Renders aids outside a web request (the CLI, tests) with the same Razor components the web site uses.</summary>
+public sealed class AidRenderer : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly HtmlRenderer _renderer;
+
+    public AidRenderer()
+    {
+        _services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        _renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
+    }
+
+    /// <summary>One self-contained HTML document: styles, pictures and icon arrays inline, no outside requests.</summary>
+    public Task<string> RenderStandaloneAsync(Aid aid, string language)
+    {
+        ArgumentNullException.ThrowIfNull(aid);
+        if (!aid.Texts.ContainsKey(language))
+            throw new ArgumentException($"the aid '{aid.Id}' has no text in '{language}'", nameof(language));
+        return RenderAsync<StandaloneAidPage>(new Dictionary<string, object?> { ["Aid"] = aid, ["Language"] = language });
+    }
+
+    private Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>
+        _renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await _renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+            return output.ToHtmlString();
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _renderer.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
