@@ -89,7 +89,8 @@ public class CheckTests
         var aid = fixture.Load().Aids[0];
         var today = new DateOnly(2026, 6, 1);
         Assert.DoesNotContain(AidChecker.Check(aid, today), f => f.Code == FindingCodes.AidGradeAboveGoal);
-        var strict = AidChecker.Check(aid, today, new CheckOptions { AidGradeGoal = 0.5 });
+        var grade = DecisionAid.Core.Readability.AidReadability.Measure(aid.Texts["en"])!.Whole.FleschKincaidGrade;
+        var strict = AidChecker.Check(aid, today, new CheckOptions { AidGradeGoal = grade - 0.1 });
         Assert.Equal(Severity.Warning, Assert.Single(strict, f => f.Code == FindingCodes.AidGradeAboveGoal).Severity);
     }
 
