@@ -1,0 +1,91 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml.Linq;
+using DecisionAid.Core.Content;
+using DecisionAid.Rendering.IconArrays;
+
+namespace DecisionAid.Rendering.Tests.IconArrays;
+
+public class IconArraySvgTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    /// <summary>Counts the people of each kind by following every &lt;use&gt; down to the person it draws.</summary>
+    private static Dictionary<string, int> People(string svg, string prefix)
+    {
+        var doc = XDocument.Parse(svg);
+        var defs = doc.Descendants(Svg + "g").Where(g => g.Attribute("id") is not null).ToDictionary(g => g.Attribute("id")!.Value);
+        var counts = new Dictionary<string, int> { ["x"] = 0, ["m"] = 0, ["o"] = 0 };
+        void Walk(IEnumerable<XElement> uses)
+        {
+            foreach (var use in uses)
+            {
+                var id = use.Attribute("href")!.Value.TrimStart('#');
+                var kind = id[(prefix.Length + 1)..];
+                if (kind.Length == 1) counts[kind]++;
+                else Walk(defs[id].Elements(Svg + "use"));
+            }
+        }
+        Walk(doc.Root!.Elements(Svg + "use"));
+        return counts;
+    }
+
+    [Theory]
+    [InlineData(1, 1000)]
+    [InlineData(56, 1000)]
+    [InlineData(960, 1000)]
+    [InlineData(89, 100)]
+    [InlineData(0, 100)]
+    [InlineData(100, 100)]
+    [InlineData(3, 7)]
+    [InlineData(14, 1020)]
+    public void Highlights_exactly_N_of_D_people(int count, int denominator)
+    {
+        var svg = IconArraySvg.Render(new Frequency(count, denominator), "label", "t");
+        var people = People(svg, "t");
+        Assert.Equal(count, people["x"]);
+        Assert.Equal(denominator - count, people["o"]);
+        Assert.Equal(0, people["m"]);
+    }
+
+    [Fact]
+    public void A_range_shows_its_upper_part_as_maybe()
+    {
+        var people = People(IconArraySvg.Render(new Frequency(70, 100, 90), "label", "r"), "r");
+        Assert.Equal(70, people["x"]);
+        Assert.Equal(20, people["m"]);
+        Assert.Equal(10, people["o"]);
+    }
+
+    [Fact]
+    public void A_thousand_people_are_drawn_as_ten_blocks_of_a_hundred()
+    {
+        var doc = XDocument.Parse(IconArraySvg.Render(new Frequency(1, 1000), "label", "k"));
+        Assert.Equal("0 0 640 250", doc.Root!.Attribute("viewBox")!.Value); // 5 blocks across, 2 down
+    }
+
+    [Fact]
+    public void A_thousand_person_array_costs_under_three_kilobytes_compressed()
+    {
+        foreach (var n in new[] { 1, 56, 380, 960 })
+        {
+            var bytes = Encoding.UTF8.GetBytes(IconArraySvg.Render(new Frequency(n, 1000), "About 1 in 1,000 people have bleeding", "a"));
+            using var compressed = new MemoryStream();
+            using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(bytes);
+            Assert.True(compressed.Length < 3 * 1024, $"{n} in 1000: {compressed.Length} bytes compressed");
+        }
+    }
+
+    [Fact]
+    public void Has_an_accessible_name_and_marks_people_by_shape_not_colour_alone()
+    {
+        var svg = IconArraySvg.Render(new Frequency(1, 1000), "1 in 1,000 people: Bleeding", "s");
+        var doc = XDocument.Parse(svg);
+        Assert.Equal("img", doc.Root!.Attribute("role")!.Value);
+        Assert.Equal("1 in 1,000 people: Bleeding", doc.Root.Element(Svg + "title")!.Value);
+        var hollow = doc.Descendants(Svg + "g").Single(g => g.Attribute("id")!.Value == "s-o");
+        var solid = doc.Descendants(Svg + "g").Single(g => g.Attribute("id")!.Value == "s-x");
+        Assert.Equal("#fff", hollow.Attribute("fill")!.Value);
+        Assert.NotEqual("#fff", solid.Attribute("fill")!.Value);
+    }
+}
