@@ -43,8 +43,9 @@ public static class IconArraySvg
         var p = idPrefix;
 
         var svg = new StringBuilder();
-        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{p}-t\" class=\"icon-array\">");
-        Append(svg, $"<title id=\"{p}-t\">{System.Net.WebUtility.HtmlEncode(label)}</title><defs>");
+        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\" class=\"icon-array\">");
+        // The name is an attribute, not a <title>, so text taken from the page does not repeat it.
+        svg.Append("<defs>");
         Append(svg, $"<g id=\"{p}-o\" fill=\"#fff\" stroke=\"#6b7280\" stroke-width=\"1\">{Person}</g>");
         Append(svg, $"<g id=\"{p}-x\" fill=\"{colour}\" stroke=\"{colour}\" stroke-width=\"1\">{Person}</g>");
         if (frequency.IsRange)

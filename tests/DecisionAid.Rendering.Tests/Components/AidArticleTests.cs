@@ -47,6 +47,9 @@ public class AidArticleTests
             .Where(t => t.Length > 0);
         var score = blocks.Select(EnglishReadability.Score).Aggregate(ReadabilityScore.Empty, (a, b) => a + b);
         Assert.True(score.FleschKincaidGrade <= 6.0, $"rendered page reads at grade {score.FleschKincaidGrade:0.0}");
+        // Worst case: all the page's text run together, as a tool that ignores the page's blocks would see it.
+        var raw = EnglishReadability.Score(doc.Body!.TextContent);
+        Assert.True(raw.FleschKincaidGrade <= 6.0, $"the page's text run together reads at grade {raw.FleschKincaidGrade:0.0}");
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public class IconArraySvgTests
         var svg = IconArraySvg.Render(new Frequency(1, 1000), "1 in 1,000 people: Bleeding", "s");
         var doc = XDocument.Parse(svg);
         Assert.Equal("img", doc.Root!.Attribute("role")!.Value);
-        Assert.Equal("1 in 1,000 people: Bleeding", doc.Root.Element(Svg + "title")!.Value);
+        Assert.Equal("1 in 1,000 people: Bleeding", doc.Root.Attribute("aria-label")!.Value);
         var hollow = doc.Descendants(Svg + "g").Single(g => g.Attribute("id")!.Value == "s-o");
         var solid = doc.Descendants(Svg + "g").Single(g => g.Attribute("id")!.Value == "s-x");
         Assert.Equal("#fff", hollow.Attribute("fill")!.Value);
