@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DecisionAid.Core.Checks;
 using DecisionAid.Core.Loading;
 using DecisionAid.Core.Readability;
 
@@ -37,8 +38,9 @@ internal static class ReadabilityVerb
         rows.Add(Row("whole aid", readability.Whole));
         Table.Write(context.Out, rows);
         context.Out.WriteLine();
-        context.Out.WriteLine("Hardest sentences (Flesch-Kincaid grade):");
-        foreach (var s in readability.Sentences.OrderByDescending(s => s.Sentence.Score.FleschKincaidGrade).Take(top))
+        var minimum = CheckOptions.Default.SentenceMinimumWords;
+        context.Out.WriteLine($"Hardest sentences of {minimum} or more words (Flesch-Kincaid grade):");
+        foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words >= minimum).OrderByDescending(s => s.Sentence.Score.FleschKincaidGrade).Take(top))
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {s.Sentence.Score.FleschKincaidGrade,5:0.0}  {s.Text.Location}  {s.Sentence.Text}"));
         return PdaCommand.Ok;
