@@ -5,11 +5,9 @@ internal sealed class PdaRun : IDisposable
 {
     public PdaRun()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DecisionAid.slnx"))) dir = dir.Parent;
-        Root = Path.Combine(Path.GetTempPath(), "pda-cli-" + Guid.NewGuid().ToString("N"));
+        Root = TestFolders.NewTemp("pda-cli");
         Content = Path.Combine(Root, "content");
-        Copy(Path.Combine(dir!.FullName, "content"), Content);
+        TestFolders.Copy(TestFolders.ShippedContent(), Content);
     }
 
     public string Root { get; }
@@ -34,12 +32,5 @@ internal sealed class PdaRun : IDisposable
     public void Dispose()
     {
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var sub in Directory.EnumerateDirectories(from)) Copy(sub, Path.Combine(to, Path.GetFileName(sub)));
     }
 }

@@ -7,14 +7,7 @@ namespace DecisionAid.Core.Tests.Content;
 /// <summary>The shipped library is test input: every aid, every language, passes the checker and meets its reading goals.</summary>
 public class ShippedContentTests
 {
-    internal static string ContentRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DecisionAid.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("repository root not found"), "content");
-    }
-
-    private static readonly ContentLibrary Library = ContentLibrary.Load(ContentRoot());
+    private static readonly ContentLibrary Library = ContentLibrary.Load(TestFolders.ShippedContent());
 
     [Fact]
     public void Every_shipped_aid_passes_the_checker_with_no_errors()

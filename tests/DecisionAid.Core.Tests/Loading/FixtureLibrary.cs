@@ -8,8 +8,8 @@ internal sealed class FixtureLibrary : IDisposable
 {
     public FixtureLibrary()
     {
-        Root = Path.Combine(Path.GetTempPath(), "pda-tests-" + Guid.NewGuid().ToString("N"));
-        Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mini"), Path.Combine(Root, "mini"));
+        Root = TestFolders.NewTemp("pda-tests");
+        TestFolders.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mini"), Path.Combine(Root, "mini"));
     }
 
     public string Root { get; }
@@ -39,12 +39,5 @@ internal sealed class FixtureLibrary : IDisposable
     public void Dispose()
     {
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var dir in Directory.EnumerateDirectories(from)) Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
     }
 }

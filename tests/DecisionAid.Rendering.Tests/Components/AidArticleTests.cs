@@ -8,14 +8,7 @@ namespace DecisionAid.Rendering.Tests.Components;
 
 public class AidArticleTests
 {
-    internal static string ContentRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DecisionAid.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "content");
-    }
-
-    private static readonly Aid Neurolysis = ContentLibrary.Load(ContentRoot()).Find("neurolysis")!;
+    private static readonly Aid Neurolysis = ContentLibrary.Load(TestFolders.ShippedContent()).Find("neurolysis")!;
 
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> Render(Aid aid, string language = "en")
     {
