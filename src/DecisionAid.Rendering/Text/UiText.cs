@@ -43,6 +43,25 @@ public sealed record UiText
     public required string Version { get; init; }
     public required string People { get; init; }
     public required string DecisionAid { get; init; }
+    public required string SiteName { get; init; }
+    public required string LanguageName { get; init; }
+    public required string LanguageNav { get; init; }
+    public required string GuidesTitle { get; init; }
+    public required string GuidesIntro { get; init; }
+    public required string SearchLabel { get; init; }
+    public required string SearchButton { get; init; }
+    public required string NoMatches { get; init; }
+    public required string ShowAll { get; init; }
+    public required string OnlyIn { get; init; }
+    public required string NotInLanguage { get; init; }
+    public required string ReadItIn { get; init; }
+    public required string NotFoundTitle { get; init; }
+    public required string NotFoundText { get; init; }
+    public required string ErrorTitle { get; init; }
+    public required string ErrorText { get; init; }
+    public required string Listen { get; init; }
+    public required string StopListening { get; init; }
+    public required string PrintedFrom { get; init; }
 
     /// <summary>"1 in 1,000 people" said in this language, from the numbers.</summary>
     public string Chance(Frequency frequency) => $"{FrequencyPhrase.Format(frequency, Language)} {People}";
@@ -105,6 +124,25 @@ public sealed record UiText
         Version = "Version {0}",
         People = "people",
         DecisionAid = "A guide to help you decide.",
+        SiteName = "DecisionAid",
+        LanguageName = "English",
+        LanguageNav = "Language",
+        GuidesTitle = "Guides to help you decide",
+        GuidesIntro = "Each guide explains one treatment: how it is done, how it may help, what can go wrong, and your other choices.",
+        SearchLabel = "Search the guides",
+        SearchButton = "Search",
+        NoMatches = "No guide matches \"{0}\".",
+        ShowAll = "Show all guides",
+        OnlyIn = "Only in: {0}.",
+        NotInLanguage = "This guide is not in English yet.",
+        ReadItIn = "You can read it in:",
+        NotFoundTitle = "We cannot find this page",
+        NotFoundText = "The page may have moved, or the link may have a typo.",
+        ErrorTitle = "Something went wrong",
+        ErrorText = "Please try again in a moment.",
+        Listen = "Listen",
+        StopListening = "Stop",
+        PrintedFrom = "Printed from {0}. Checked on {1}.",
     };
 
     public static UiText Spanish { get; } = new()
@@ -145,5 +183,24 @@ public sealed record UiText
         Version = "Versión {0}",
         People = "personas",
         DecisionAid = "Una guía para ayudarle a decidir.",
+        SiteName = "DecisionAid",
+        LanguageName = "Español",
+        LanguageNav = "Idioma",
+        GuidesTitle = "Guías para ayudarle a decidir",
+        GuidesIntro = "Cada guía explica un tratamiento: cómo se hace, cómo le puede ayudar, qué puede salir mal y sus otras opciones.",
+        SearchLabel = "Buscar en las guías",
+        SearchButton = "Buscar",
+        NoMatches = "Ninguna guía coincide con \"{0}\".",
+        ShowAll = "Ver todas las guías",
+        OnlyIn = "Solo en: {0}.",
+        NotInLanguage = "Esta guía todavía no está en español.",
+        ReadItIn = "Puede leerla en:",
+        NotFoundTitle = "No encontramos esta página",
+        NotFoundText = "Puede que la página se haya movido, o que el enlace tenga un error.",
+        ErrorTitle = "Algo salió mal",
+        ErrorText = "Por favor, inténtelo de nuevo en un momento.",
+        Listen = "Escuchar",
+        StopListening = "Parar",
+        PrintedFrom = "Impreso de {0}. Revisado el {1}.",
     };
 }

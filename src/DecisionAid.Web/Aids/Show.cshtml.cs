@@ -1,0 +1,47 @@
+using DecisionAid.Core.Content;
+using DecisionAid.Rendering;
+using DecisionAid.Web.Library;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace DecisionAid.Web.Aids;
+
+/// <summary>One aid in one language: a pure rendering of the immutable content, cached whole with an ETag.</summary>
+[OutputCache(PolicyName = PublicPageSpeed.PublicPagePolicy)]
+public sealed class ShowModel(AidLibrary library) : PageModel
+{
+    public string Lang { get; private set; } = "en";
+    public Aid? Aid { get; private set; }
+    public bool HasLanguage { get; private set; }
+    public string Title { get; private set; } = "";
+    public string PageUrl { get; private set; } = "";
+
+    public RenderOptions RenderOptions => new()
+    {
+        PictureUrl = (aid, picture) => AidAssets.PictureUrl(library, aid, picture),
+        AidUrl = aid => $"/{Lang}/aids/{aid}",
+    };
+
+    public IActionResult OnGet(string lang, string id)
+    {
+        Lang = lang;
+        Aid = library.Find(id);
+        if (Aid is null) return NotFound();
+        HasLanguage = Aid.Texts.ContainsKey(lang);
+        // An aid not yet written in this language says so, in the reader's language, and links to the ones it has.
+        Title = (HasLanguage ? Aid.Texts[lang] : Aid.Texts.Values.First()).Title.Value;
+        PageUrl = $"{Request.Scheme}://{Request.Host}{Request.Path}";
+        if (!HasLanguage)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        var etag = library.ETag(Aid, lang);
+        Response.Headers.ETag = etag;
+        Response.Headers.CacheControl = "public, max-age=300";
+        if (Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Contains(etag)))
+            return StatusCode(StatusCodes.Status304NotModified);
+        return Page();
+    }
+}

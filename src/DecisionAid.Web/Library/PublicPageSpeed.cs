@@ -1,0 +1,33 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace DecisionAid.Web.Library;
+
+/// <summary>Brotli/gzip for text, and an output cache for the public pages (pure renderings of immutable content).</summary>
+public static class PublicPageSpeed
+{
+    public const string PublicPagePolicy = "public-page";
+
+    public static IServiceCollection AddPublicPageSpeed(this IServiceCollection services)
+    {
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // public pages hold no secrets, so compression cannot leak one
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddOutputCache(o => o.AddPolicy(PublicPagePolicy, p => p.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("q").SetVaryByRouteValue("lang", "id")));
+        return services;
+    }
+
+    public static WebApplication UsePublicPageSpeed(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseResponseCompression();
+        app.UseOutputCache();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using DecisionAid.Web.Aids;
+using DecisionAid.Web.Errors;
+using DecisionAid.Web.Library;
+using DecisionAid.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAidLibrary();
+builder.Services.AddLanguageRouting();
+builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+builder.Services.AddPublicPageSpeed();
+
+var app = builder.Build();
+app.UseSecurityHeaders();
+app.UsePublicPageSpeed();
+app.UseLocalizedErrorPages();
+app.UseStaticFiles();
+app.MapAidAssets();
+app.MapLanguageRedirect();
+app.MapHealth();
+app.MapRazorPages();
+app.AnnounceUrls();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
