@@ -28,6 +28,7 @@ public sealed record UiText
     public required string YourHealth { get; init; }
     public required string YourHealthIntro { get; init; }
     public required string OptionsSideBySide { get; init; }
+    public required string OptionsTable { get; init; }
     public required string Option { get; init; }
     public required string WhatItInvolves { get; init; }
     public required string HowLongReliefLasts { get; init; }
@@ -109,6 +110,7 @@ public sealed record UiText
         YourHealth = "Can your health change your risks?",
         YourHealthIntro = "Tell your care team if any of these is true for you.",
         OptionsSideBySide = "What are your options?",
+        OptionsTable = "Your options side by side.",
         Option = "Option",
         WhatItInvolves = "What it involves",
         HowLongReliefLasts = "How long relief lasts",
@@ -168,6 +170,7 @@ public sealed record UiText
         YourHealth = "¿Puede su salud cambiar sus riesgos?",
         YourHealthIntro = "Dígale a su equipo de salud si algo de esto es cierto para usted.",
         OptionsSideBySide = "¿Cuáles son sus opciones?",
+        OptionsTable = "Sus opciones lado a lado.",
         Option = "Opción",
         WhatItInvolves = "En qué consiste",
         HowLongReliefLasts = "Cuánto dura el alivio",
