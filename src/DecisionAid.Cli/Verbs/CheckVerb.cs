@@ -26,10 +26,21 @@ internal static class CheckVerb
 
     private static int Run(VerbContext context, string path)
     {
+        if (!Directory.Exists(path))
+        {
+            context.Error.WriteLine($"pda: no folder '{path}': give a content library folder or one aid's folder");
+            return PdaCommand.BadUsage;
+        }
         var (libraryPath, onlyAid) = Resolve(path);
         var library = ContentLibrary.Load(libraryPath);
+        if (onlyAid is not null && library.Find(onlyAid) is null && !library.LoadFindings.Any(f => f.Location.Path.Contains($"/{onlyAid}/", StringComparison.Ordinal)))
+        {
+            context.Error.WriteLine($"pda: the folder '{path}' holds aid.yaml but no aid '{onlyAid}' could be loaded from it");
+            return PdaCommand.ProblemsFound;
+        }
+        // For one aid: its own findings and the library-wide ones (e.g. links between aids), never another aid's.
         var findings = AidChecker.Check(library, context.Today)
-            .Where(f => onlyAid is null || f.Location.Path.Contains($"/{onlyAid}/", StringComparison.Ordinal))
+            .Where(f => onlyAid is null || f.Location.Path.Contains($"/{onlyAid}/", StringComparison.Ordinal) || !IsInAnAidFolder(library, f))
             .ToList();
         foreach (var finding in findings) context.Out.WriteLine(finding);
         if (findings.Count > 0) context.Out.WriteLine();
@@ -58,16 +69,18 @@ internal static class CheckVerb
         return errors > 0 ? PdaCommand.ProblemsFound : PdaCommand.Ok;
     }
 
+    private static bool IsInAnAidFolder(ContentLibrary library, Finding finding) =>
+        library.Aids.Any(a => finding.Location.Path.Contains($"/{a.Id}/", StringComparison.Ordinal));
+
     /// <summary>A folder holding aid.yaml is one aid: load its library (the parent) and report only that aid.</summary>
     private static (string Library, string? Aid) Resolve(string path)
     {
-        var trimmed = Path.TrimEndingDirectorySeparator(path);
-        if (File.Exists(Path.Combine(trimmed, AidLoader.ModelFile)))
-        {
-            var parent = Path.GetDirectoryName(trimmed);
-            return (string.IsNullOrEmpty(parent) ? "." : parent, Path.GetFileName(trimmed));
-        }
-        return (trimmed, null);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (!File.Exists(Path.Combine(full, AidLoader.ModelFile))) return (Path.TrimEndingDirectorySeparator(path), null);
+        // Keep messages relative when the user gave a relative path ("." inside an aid folder reads "../neurolysis/...").
+        var parent = Path.GetDirectoryName(full)!;
+        var library = Path.IsPathRooted(path) ? parent : Path.GetRelativePath(Environment.CurrentDirectory, parent);
+        return (library, Path.GetFileName(full));
     }
 
     private static string Format(double? value) => value is null ? "-" : value.Value.ToString("0.0", CultureInfo.InvariantCulture);

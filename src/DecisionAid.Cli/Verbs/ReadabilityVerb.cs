@@ -14,7 +14,7 @@ internal static class ReadabilityVerb
     public static Command Create(VerbContext context)
     {
         var aid = new Argument<string>("aid") { Description = "The aid's id, e.g. neurolysis" };
-        var lang = new Option<string>("--lang") { Description = "Language code (en)", DefaultValueFactory = _ => "en" };
+        var lang = new Option<string>("--lang") { Description = "Language code, e.g. en", DefaultValueFactory = _ => "en" };
         var top = new Option<int>("--top") { Description = "How many of the hardest sentences to list", DefaultValueFactory = _ => 10 };
         var command = new Command("readability", "Reading grade per section and the hardest sentences first");
         command.Arguments.Add(aid);
@@ -39,10 +39,11 @@ internal static class ReadabilityVerb
         Table.Write(context.Out, rows);
         context.Out.WriteLine();
         var minimum = CheckOptions.Default.SentenceMinimumWords;
+        var locator = new TextLocator();
         context.Out.WriteLine($"Hardest sentences of {minimum} or more words (Flesch-Kincaid grade):");
         foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words >= minimum).OrderByDescending(s => s.Sentence.Score.FleschKincaidGrade).Take(top))
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {s.Sentence.Score.FleschKincaidGrade,5:0.0}  {s.Text.Location}  {s.Sentence.Text}"));
+                $"  {s.Sentence.Score.FleschKincaidGrade,5:0.0}  {locator.Locate(s.Text, s.Sentence.Text)}  {s.Sentence.Text}"));
         return PdaCommand.Ok;
     }
 

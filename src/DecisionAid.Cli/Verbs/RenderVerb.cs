@@ -13,7 +13,7 @@ internal static class RenderVerb
     public static Command Create(VerbContext context)
     {
         var aid = new Argument<string>("aid") { Description = "The aid's id, e.g. neurolysis" };
-        var lang = new Option<string>("--lang") { Description = "Language code (en, es)", DefaultValueFactory = _ => "en" };
+        var lang = new Option<string>("--lang") { Description = "Language code, e.g. en", DefaultValueFactory = _ => "en" };
         var format = new Option<string>("--format") { Description = "Output format: html", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out") { Description = "The file to write (default: AID.LANG.html in the current folder)" };
@@ -32,7 +32,8 @@ internal static class RenderVerb
         if (Loaded.FindAid(context, library, aidId, language) is not { } aid) return PdaCommand.BadUsage;
         // Patients read what this writes: refuse content that fails its checks.
         var errors = AidChecker.Check(aid, context.Today).Where(f => f.Severity == Severity.Error).ToList();
-        if (errors.Count > 0 || library.LoadFindings.Any(f => f.Severity == Severity.Error))
+        errors.InsertRange(0, library.LoadFindings.Where(f => f.Severity == Severity.Error && f.Location.Path.Contains($"/{aid.Id}/", StringComparison.Ordinal)));
+        if (errors.Count > 0)
         {
             foreach (var error in errors) context.Error.WriteLine(error);
             context.Error.WriteLine($"pda: not rendering '{aidId}': fix the errors above first (see `pda check`)");

@@ -32,6 +32,7 @@ public static class FindingCodes
     public const string UnknownReference = "LOAD012";
     public const string MissingFile = "LOAD013";
     public const string BadPicture = "LOAD014";
+    public const string UnknownPlaceholder = "LOAD015";
 
     public const string NoTreatmentOptionMissing = "IPDAS001";
     public const string NoBenefits = "IPDAS002";

@@ -6,7 +6,7 @@ namespace DecisionAid.Core.Checks;
 /// Finds the line and column of a sentence inside a multi-line text of a content file, so a finding points at
 /// the sentence itself rather than at the start of the text block.
 /// </summary>
-internal sealed class TextLocator
+public sealed class TextLocator
 {
     private readonly Dictionary<string, string[]?> _files = new(StringComparer.Ordinal);
 
@@ -14,16 +14,33 @@ internal sealed class TextLocator
     {
         var lines = Lines(text.Location.Path);
         if (lines is null) return text.Location;
-        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4).ToArray();
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return text.Location;
-        // The sentence may wrap; its first word or two sit on the line where it starts.
-        var probe = string.Join(' ', words.Take(Math.Min(2, words.Length)));
-        for (var line = text.Location.Line - 1; line < lines.Length; line++)
+        // The sentence may wrap, and its first words may have been filled in from a placeholder ({chance}):
+        // look for two of its words at a time, from the start, on the lines of the text.
+        for (var first = 0; first < Math.Min(words.Length - 1, 4); first++)
         {
-            var column = lines[line].IndexOf(probe, StringComparison.Ordinal);
-            if (column >= 0) return text.Location with { Line = line + 1, Column = column + 1 };
+            var probe = $"{words[first]} {words[first + 1]}";
+            if (probe.Any(char.IsDigit)) continue;
+            for (var line = text.Location.Line - 1; line < lines.Length; line++)
+            {
+                var column = lines[line].IndexOf(probe, StringComparison.Ordinal);
+                if (column < 0) continue;
+                // Back up to where the sentence starts on that line, when the probe is not its first words.
+                var start = first == 0 ? column : StartBefore(lines[line], column);
+                return text.Location with { Line = line + 1, Column = start + 1 };
+            }
         }
         return text.Location;
+    }
+
+    private static int StartBefore(string line, int column)
+    {
+        var i = column;
+        while (i > 0 && line[i - 1] == ' ') i--;
+        while (i > 0 && line[i - 1] is not ('.' or '!' or '?' or ':') && !(i >= 2 && line[i - 2] == ':' && line[i - 1] == ' ')) i--;
+        while (i < column && line[i] == ' ') i++;
+        return i;
     }
 
     private string[]? Lines(string path)

@@ -42,6 +42,7 @@ public sealed record AidText
         foreach (var r in Risks.Values)
         {
             yield return ("risks", r.Name);
+            if (r.Unit is not null) yield return ("risks", r.Unit);
             yield return ("risks", r.Text);
             foreach (var h in r.HigherWhen.Values) yield return ("risks", h);
         }
@@ -69,7 +70,8 @@ public sealed record AidText
 
 public sealed record StepText(LocatedText Title, LocatedText Text, LocatedText Alt);
 
-public sealed record RiskText(LocatedText Name, LocatedText Text, IReadOnlyDictionary<string, LocatedText> HigherWhen);
+/// <param name="Unit">What the chance counts when not people (e.g. "treatment sessions"); null means people.</param>
+public sealed record RiskText(LocatedText Name, LocatedText Text, IReadOnlyDictionary<string, LocatedText> HigherWhen, LocatedText? Unit = null);
 
 public sealed record ComparisonText(LocatedText Involves, LocatedText Relief, LocatedText Risks)
 {

@@ -9,7 +9,7 @@ namespace DecisionAid.Core.Loading;
 /// Reads one language file (en.yaml, es.yaml): only words, keyed by the ids of aid.yaml.
 /// Reports a text for an id aid.yaml lacks, and an id of aid.yaml with no text, at their lines.
 /// </summary>
-internal sealed class AidTextReader
+internal sealed partial class AidTextReader
 {
     private readonly AidModelReader.Model _model;
     private readonly string _language;
@@ -59,7 +59,8 @@ internal sealed class AidTextReader
             var higher = risk.HigherWhen.Count == 0 && !m.Has("higher_when")
                 ? Empty<LocatedText>()
                 : IdTexts(m, "higher_when", risk.HigherWhen.Select(h => new ItemRef(h, risk.Location)), $"risk '{risk.Id}' higher-when note");
-            return name is null || text is null ? null : new RiskText(name, text, higher);
+            var unit = m.Text("unit", required: false);
+            return name is null || text is null ? null : new RiskText(name, text, higher, unit);
         });
         risks?.Done();
 
@@ -97,7 +98,7 @@ internal sealed class AidTextReader
 
         if (revisedFor is null || title is null || summary is null || whatItIs is null || benefitsIntro is null
             || overview is null || mainRisk is null || procedureText is null) return null;
-        return new AidText
+        var text = new AidText
         {
             Language = _language, RevisedFor = revisedFor, Location = root.Location,
             Title = title, Summary = summary, WhatItIs = whatItIs, Steps = steps,
@@ -105,7 +106,21 @@ internal sealed class AidTextReader
             Procedure = procedureText, Alternatives = alternatives, Questions = questions, KnowledgeCheck = knowledge,
             Targets = targets, Methods = methods, Properties = properties, HealthFactors = factors,
         };
+        ReportUnknownPlaceholders(text);
+        return text;
     }
+
+    /// <summary>A placeholder other than {chance} (or {chance} where it has no number) would reach the patient as "{...}".</summary>
+    private void ReportUnknownPlaceholders(AidText text)
+    {
+        foreach (var (_, located) in text.ReadingOrder())
+            foreach (System.Text.RegularExpressions.Match m in Placeholder().Matches(located.Value))
+                _d.Error(FindingCodes.UnknownPlaceholder, located.Location,
+                    $"the {_languageName} text holds '{m.Value}', which is not filled in; {FrequencyPhrase.Placeholder} is the only placeholder, and only in texts of benefits, risks and health-factor reasons that have a frequency");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^{}\s]{1,40}\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>Puts the generated "1 in 1,000" phrase where a text writes {chance}; a text cannot carry its own copy of the number.</summary>
     private LocatedText? Fill(LocatedText? text, Frequency? frequency, string what)

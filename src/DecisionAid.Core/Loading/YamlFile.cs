@@ -33,5 +33,11 @@ internal static class YamlFile
             diagnostics.Error(FindingCodes.YamlSyntax, new SourceLocation(displayPath, (int)e.Start.Line, (int)e.Start.Column), $"YAML syntax: {message}");
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet throws these for some malformed documents; a broken file is a finding, never a crash.
+            diagnostics.Error(FindingCodes.YamlSyntax, SourceLocation.File(displayPath), $"YAML syntax: the file cannot be read ({e.Message.Trim()})");
+            return null;
+        }
     }
 }

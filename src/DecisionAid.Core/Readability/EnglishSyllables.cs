@@ -32,7 +32,16 @@ public static class EnglishSyllables
         if (Abbreviation(word) is { } letters) return letters;
         var lower = new string([.. word.ToLowerInvariant().Where(c => c is >= 'a' and <= 'z')]);
         if (lower.Length == 0) return 0;
+        // A negative contraction adds a syllable (is-n't, could-n't), except in don't, won't, can't, ain't, shan't.
+        if (NegativeContraction(word) is { } stem) return (stem is "do" or "wo" or "ca" or "ai" or "sha" ? 1 : CountLower(stem) + 1);
         return CountLower(lower);
+    }
+
+    private static string? NegativeContraction(string word)
+    {
+        var lower = word.ToLowerInvariant().Replace('’', '\'');
+        return lower.Length > 3 && lower.EndsWith("n't", StringComparison.Ordinal) && lower[..^3].All(c => c is >= 'a' and <= 'z')
+            ? lower[..^3] : null;
     }
 
     private static int CountLower(string w)
@@ -91,9 +100,11 @@ public static class EnglishSyllables
             && (IsVowel(w, w.Length - 4) || (w[^4] == 'y' && !IsVowel(w, w.Length - 5)))) count++;
         // A final -sm is a syllable of its own: spasm, autism.
         if (w.Length > 3 && w.EndsWith("sm", StringComparison.Ordinal)) count++;
-        // re-, pre-, de- before a vowel: re-use, pre-op, de-ice.
-        if ((w.StartsWith("re", StringComparison.Ordinal) || w.StartsWith("de", StringComparison.Ordinal)) && w.Length > 4 && w[2] is 'a' or 'o' or 'u' or 'i') count++;
-        if (w.StartsWith("pre", StringComparison.Ordinal) && w.Length > 5 && w[3] is 'a' or 'o' or 'u' or 'i') count++;
+        // The prefixes re-, de-, pre- before a vowel are said apart: re-use, re-insert, de-ice. Not before
+        // "a" or "e" (reach, ready, reason, death, deal), where the pair is one sound; react and the like are listed.
+        // (Before "o" the hiatus rule above already splits them: re-o-pen.)
+        if ((w.StartsWith("re", StringComparison.Ordinal) || w.StartsWith("de", StringComparison.Ordinal)) && w.Length > 4 && w[2] is 'u' or 'i') count++;
+        if (w.StartsWith("pre", StringComparison.Ordinal) && w.Length > 5 && w[3] is 'u' or 'i') count++;
         return count;
     }
 

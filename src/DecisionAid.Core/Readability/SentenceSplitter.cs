@@ -11,7 +11,7 @@ public static partial class SentenceSplitter
 {
     private static readonly HashSet<string> NeverEnds = new(StringComparer.OrdinalIgnoreCase)
     {
-        "dr", "mr", "mrs", "ms", "st", "e.g", "i.e", "vs", "approx", "no", "fig", "cf", "et al", "al", "jr", "sr", "prof",
+        "dr", "mr", "mrs", "ms", "st", "e.g", "i.e", "vs", "approx", "fig", "cf", "al", "jr", "sr", "prof",
     };
 
     public static IReadOnlyList<string> Split(string block)
@@ -42,16 +42,45 @@ public static partial class SentenceSplitter
         while (wordStart > start && text[wordStart - 1] != ' ' && text[wordStart - 1] != '(') wordStart--;
         var word = text[wordStart..dot];
         if (NeverEnds.Contains(word)) return false;
-        if (word.Length == 1 && char.IsUpper(word[0])) return false; // an initial: "J. Smith"
+        var next = end + 2 < text.Length ? text[end + 2] : ' ';
+        // "No." is an abbreviation only before a number: "No. 5".
+        if (word.Equals("no", StringComparison.OrdinalIgnoreCase) && char.IsDigit(next)) return false;
+        // An initial ("J. Smith", "John F. Kennedy") is followed by a name; "vitamin D. It helps" ends before a
+        // word that starts sentences, unless the letter follows a capitalised name.
+        if (word.Length == 1 && char.IsUpper(word[0]) && char.IsUpper(next)
+            && (PreviousWordIsCapitalised(text, start, wordStart) || !Starters.Contains(NextWord(text, end + 2)))) return false;
+        // Dotted initialisms ("U.S. Army", "a.m. today") do not end a sentence before a capital that names something.
+        if (word.Length >= 3 && word.Split('.').All(p => p.Length == 1) && char.IsUpper(next)) return false;
         // "etc." ends a sentence only when a capital letter follows.
-        if (word.Equals("etc", StringComparison.OrdinalIgnoreCase))
-        {
-            var next = end + 2 < text.Length ? text[end + 2] : ' ';
-            return end + 1 >= text.Length || char.IsUpper(next);
-        }
+        if (word.Equals("etc", StringComparison.OrdinalIgnoreCase)) return end + 1 >= text.Length || char.IsUpper(next);
         // After a full stop, a sentence starts with a capital, a digit or a quote; a lowercase word means we are mid-sentence.
         if (end + 2 < text.Length && char.IsLower(text[end + 2])) return false;
         return true;
+    }
+
+    private static readonly HashSet<string> Starters = new(StringComparer.Ordinal)
+    {
+        "A", "After", "An", "And", "Ask", "Before", "But", "Call", "Do", "Each", "For", "He", "How", "I", "If", "In", "It", "Its",
+        "Many", "Most", "Our", "She", "So", "Some", "Take", "Tell", "That", "The", "Then", "There", "These", "They", "This", "Those",
+        "We", "What", "When", "You", "Your",
+    };
+
+    private static string NextWord(string text, int from)
+    {
+        var end = from;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        return text[from..end];
+    }
+
+    private static bool PreviousWordIsCapitalised(string text, int start, int wordStart)
+    {
+        var i = wordStart - 1;
+        while (i >= start && text[i] == ' ') i--;
+        if (i < start) return true; // the initial opens the sentence
+        var end = i;
+        while (i >= start && text[i] != ' ') i--;
+        var previous = text[(i + 1)..(end + 1)];
+        return previous.Length > 0 && char.IsUpper(previous[0]);
     }
 
     [GeneratedRegex(@"\s+")]

@@ -22,6 +22,9 @@ public sealed record UiText
     public required string RisksForEveryone { get; init; }
     public required string OnlyWhenTreating { get; init; }
     public required string OnlyWithMethod { get; init; }
+    public required string OnlyWhenTreatingWith { get; init; }
+    /// <summary>Joins alternatives: " or ".</summary>
+    public required string Or { get; init; }
     public required string MoreLikelyWhen { get; init; }
     public required string NoNumber { get; init; }
     public required string Serious { get; init; }
@@ -68,7 +71,8 @@ public sealed record UiText
     public string Chance(Frequency frequency) => $"{FrequencyPhrase.Format(frequency, Language)} {People}";
 
     /// <summary>The chance as a caption under an icon array: "1 in 1,000 people."</summary>
-    public string ChanceCaption(Frequency frequency) => Label(Chance(frequency));
+    public string ChanceCaption(Frequency frequency, string? unit = null) =>
+        Label(unit is null ? Chance(frequency) : $"{FrequencyPhrase.Format(frequency, Language)} {unit}");
 
     /// <summary>
     /// A label (a name, a step title) closed with a full stop, as a run-in head. Screen readers and read-aloud
@@ -104,6 +108,8 @@ public sealed record UiText
         RisksForEveryone = "Risks for everyone.",
         OnlyWhenTreating = "Only when treating: {0}.",
         OnlyWithMethod = "Only with: {0}.",
+        OnlyWhenTreatingWith = "Only when treating: {0}, with {1}.",
+        Or = " or ",
         MoreLikelyWhen = "More likely when",
         NoNumber = "No reliable number is known.",
         Serious = "Serious",
@@ -164,6 +170,8 @@ public sealed record UiText
         RisksForEveryone = "Riesgos para todos.",
         OnlyWhenTreating = "Solo al tratar: {0}.",
         OnlyWithMethod = "Solo con: {0}.",
+        OnlyWhenTreatingWith = "Solo al tratar: {0}, con {1}.",
+        Or = " o ",
         MoreLikelyWhen = "Más probable cuando",
         NoNumber = "No se conoce una cifra confiable.",
         Serious = "Grave",

@@ -39,7 +39,7 @@ public class CheckVerbTests
     {
         using var run = new PdaRun();
         Assert.Equal(0, run.Pda("check", "--content", run.Content).Exit);
-        Assert.Equal(1, run.Pda("check", "--content", Path.Combine(run.Root, "nowhere")).Exit);
+        Assert.Equal(2, run.Pda("check", "--content", Path.Combine(run.Root, "nowhere")).Exit);
     }
 
     [Theory]
@@ -54,5 +54,30 @@ public class CheckVerbTests
         var (exit, _, error) = run.Pda(args);
         Assert.Equal(2, exit);
         Assert.Contains("pda:", error, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Changes the current folder, so it runs alone.</summary>
+[CollectionDefinition(nameof(CurrentFolderTests), DisableParallelization = true)]
+[Collection(nameof(CurrentFolderTests))]
+public class CurrentFolderTests
+{
+    [Fact]
+    public void Check_inside_an_aid_folder_checks_that_aid()
+    {
+        using var run = new PdaRun();
+        run.Edit("neurolysis/aid.yaml", "frequency: 1 in 1000", "frequency: 1 in 0");
+        var previous = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = Path.Combine(run.Content, "neurolysis");
+            var (exit, output, _) = run.Pda("check", ".");
+            Assert.Equal(1, exit);
+            Assert.Contains("LOAD005", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
     }
 }

@@ -132,11 +132,20 @@ public class LoaderTests
     [InlineData("key: \"unterminated")]
     [InlineData("- just\n- a list")]
     [InlineData("")]
+    [InlineData("version: [1.0.0")]
+    [InlineData("title: Mini\t")]
     public void A_malformed_file_is_a_finding_never_a_crash(string content)
     {
         using var fixture = new FixtureLibrary().Write("en.yaml", content);
         var findings = fixture.Findings();
         Assert.Contains(findings, f => f.Severity == Severity.Error && f.Location.Path == "content/mini/en.yaml");
+    }
+
+    [Fact]
+    public void A_malformed_aid_yaml_is_a_finding_never_a_crash()
+    {
+        using var fixture = new FixtureLibrary().Write("aid.yaml", "id: mini\nversion: [1.0.0\n");
+        Assert.Contains(fixture.Findings(), f => f.Code == FindingCodes.YamlSyntax && f.Location.Path == "content/mini/aid.yaml");
     }
 
     [Fact]
@@ -156,5 +165,13 @@ public class LoaderTests
         using var fixture = new FixtureLibrary().Edit("aid.yaml", "    frequency: 50 in 100\n", "");
         var finding = Single(fixture, FindingCodes.UnknownReference);
         Assert.Contains("uses {chance} but aid.yaml gives it no frequency", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mistyped_placeholder_is_reported_instead_of_reaching_the_patient()
+    {
+        using var fixture = new FixtureLibrary().Edit("en.yaml", "text: About {chance} people bleed", "text: About {Chance} people bleed");
+        var finding = Single(fixture, FindingCodes.UnknownPlaceholder);
+        Assert.Contains("'{Chance}'", finding.Message, StringComparison.Ordinal);
     }
 }

@@ -98,6 +98,16 @@ public class EnglishSyllablesTests
     [InlineData("muscles", 2)]
     [InlineData("spasm", 2)]
     [InlineData("reuse", 2)]
+    [InlineData("reopen", 3)]
+    [InlineData("reason", 2)]
+    [InlineData("ready", 2)]
+    [InlineData("reading", 2)]
+    [InlineData("reach", 1)]
+    [InlineData("death", 1)]
+    [InlineData("deals", 1)]
+    [InlineData("hundred", 2)]
+    [InlineData("element", 3)]
+    [InlineData("bruise", 1)]
     public void Counts_the_syllables_a_dictionary_gives(string word, int syllables) =>
         Assert.Equal(syllables, EnglishSyllables.Count(word));
 
@@ -126,6 +136,11 @@ public class EnglishSyllablesTests
     [InlineData("Dr.", 2)]          // doc-tor
     [InlineData("etc.", 4)]         // et cet-er-a
     [InlineData("it.", 1)]          // a sentence's full stop is not a dotted abbreviation
+    [InlineData("doesn't", 2)]
+    [InlineData("isn't", 2)]
+    [InlineData("couldn’t", 2)]
+    [InlineData("don't", 1)]
+    [InlineData("can't", 1)]
     public void Says_abbreviations_as_they_are_read(string abbreviation, int syllables) =>
         Assert.Equal(syllables, EnglishSyllables.Count(abbreviation));
 

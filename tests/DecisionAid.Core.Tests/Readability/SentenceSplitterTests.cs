@@ -25,6 +25,20 @@ public class SentenceSplitterTests
         Assert.Equal(["He said \"stop.\"", "(Then he left.)", "Done."], SentenceSplitter.Split("He said \"stop.\" (Then he left.) Done."));
 
     [Fact]
+    public void Ends_a_sentence_after_the_word_no_and_after_a_single_letter_that_is_not_an_initial()
+    {
+        Assert.Equal(2, SentenceSplitter.Split("The answer is no. Then we wait.").Count);
+        Assert.Equal(2, SentenceSplitter.Split("Take vitamin D. It helps.").Count);
+        Assert.Equal(2, SentenceSplitter.Split("You may have hepatitis B. Tell us.").Count);
+        Assert.Single(SentenceSplitter.Split("See No. 5 on the list."));
+        Assert.Single(SentenceSplitter.Split("John F. Kennedy spoke."));
+    }
+
+    [Fact]
+    public void Keeps_dotted_initialisms_inside_the_sentence() =>
+        Assert.Single(SentenceSplitter.Split("The U.S. Army ran the study."));
+
+    [Fact]
     public void A_line_without_a_full_stop_is_one_sentence() =>
         Assert.Equal(["Bleeding"], SentenceSplitter.Split("Bleeding"));
 
