@@ -8,7 +8,7 @@ namespace DecisionAid.Core.Readability;
 /// vowel pairs that are said apart (ri-a, di-et), suffixes, numbers said aloud, letters of abbreviations,
 /// and a list of words no rule gets right. Hand-counted fixtures in the tests hold it to the dictionary.
 /// </summary>
-public static class EnglishSyllables
+public static partial class EnglishSyllables
 {
     private static readonly Dictionary<string, int> Exceptions = LoadExceptions();
 
@@ -28,7 +28,13 @@ public static class EnglishSyllables
         if (word.Length == 0) return 0;
         if (word.Contains('-', StringComparison.Ordinal) || word.Contains('/', StringComparison.Ordinal))
             return word.Split('-', '/').Where(p => p.Length > 0).Sum(Count);
-        if (word.Any(char.IsDigit)) return SpokenNumbers.Syllables(word);
+        if (word.Any(char.IsDigit))
+        {
+            // "HEY1122", "COVID19", "B12": letters and numbers said one after the other.
+            if (!char.IsDigit(word[0]))
+                return MixedRuns().Matches(word).Sum(m => char.IsDigit(m.Value[0]) ? SpokenNumbers.Syllables(m.Value) : Count(m.Value));
+            return SpokenNumbers.Syllables(word);
+        }
         if (Abbreviation(word) is { } letters) return letters;
         var lower = new string([.. word.ToLowerInvariant().Where(c => c is >= 'a' and <= 'z')]);
         if (lower.Length == 0) return 0;
@@ -190,4 +196,7 @@ public static class EnglishSyllables
         }
         return map;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[\d,.]*%?|[^\d]+")]
+    private static partial System.Text.RegularExpressions.Regex MixedRuns();
 }

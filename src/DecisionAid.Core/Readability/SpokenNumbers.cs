@@ -10,6 +10,8 @@ internal static class SpokenNumbers
     //                               -  -  20 30 40 50 60 70 80 90
     private static readonly int[] Tens = [0, 0, 2, 2, 2, 2, 2, 3, 2, 2];
 
+    private static readonly HashSet<string> DigitByDigit = new(StringComparer.Ordinal) { "911", "999", "112", "000", "111" };
+
     public static int Syllables(string token)
     {
         var text = token.Trim();
@@ -23,8 +25,10 @@ internal static class SpokenNumbers
         while (digitsEnd < text.Length && (char.IsDigit(text[digitsEnd]) || text[digitsEnd] is ',' or '.')) digitsEnd++;
         var number = text[..digitsEnd].TrimEnd('.', ',');
         var rest = text[digitsEnd..].ToLowerInvariant();
-        if (number.Length == 0) return Math.Max(1, EnglishSyllables.Count(rest));
+        if (number.Length == 0) return 1; // callers pass tokens that start with a digit
 
+        // Emergency numbers are said digit by digit: "nine one one".
+        if (DigitByDigit.Contains(number)) return number.Sum(c => Under20[c - '0']) + extra;
         var parts = number.Split('.');
         var grouped = parts[0].Contains(',', StringComparison.Ordinal);
         if (!long.TryParse(parts[0].Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var whole))

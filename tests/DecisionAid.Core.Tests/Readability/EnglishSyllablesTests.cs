@@ -124,6 +124,9 @@ public class EnglishSyllablesTests
     [InlineData("44%", 5)]     // for-ty-four per-cent
     [InlineData("1995", 5)]    // nine-teen nine-ty-five
     [InlineData("2nd", 2)]     // sec-ond
+    [InlineData("911", 3)]     // nine one one
+    [InlineData("B12", 2)]     // bee twelve
+    [InlineData("HEY1122", 9)] // aitch-ee-why eleven twenty-two
     [InlineData("1,020", 5)]   // one thou-sand twen-ty
     public void Counts_numbers_as_they_are_said(string number, int syllables) =>
         Assert.Equal(syllables, EnglishSyllables.Count(number));
