@@ -12,7 +12,16 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+published=$(mktemp -d)
+trap 'rm -rf "$log" "$published"' EXIT
+
+# The published app is tested too (it must serve exactly what `dotnet run` serves).
+echo "Publishing the site (Release) for the published-app test..."
+if ! dotnet publish src/DecisionAid.Web -c Release -o "$published" --nologo -v quiet; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export DECISIONAID_PUBLISHED="$published"
 
 dotnet test DecisionAid.slnx -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using AngleSharp.Html.Parser;
+
+namespace DecisionAid.Web.Tests.Library;
+
+/// <summary>
+/// The published app (dotnet publish -c Release, run in Production) serves every page, stylesheet, script and
+/// picture exactly as the app under test does. scripts/test.sh publishes once and names the folder in
+/// DECISIONAID_PUBLISHED; without it the test publishes for itself.
+/// </summary>
+public sealed class PublishedAppTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private static readonly string[] Pages = ["/en/", "/es/", "/en/aids/neurolysis", "/es/aids/neurolysis", "/en/aids/kneecap", "/en/?q=nerve", "/healthz"];
+
+    [Fact]
+    public async Task The_published_app_serves_the_same_bytes_as_the_app_under_test()
+    {
+        var folder = Environment.GetEnvironmentVariable("DECISIONAID_PUBLISHED") is { Length: > 0 } given ? given : Publish();
+        Assert.True(File.Exists(Path.Combine(folder, "DecisionAid.Web.dll")), $"no published app in {folder}");
+        Assert.True(File.Exists(Path.Combine(folder, "content", "neurolysis", "aid.yaml")), "the content library ships with the published app");
+
+        var port = FreePort();
+        using var server = Start(folder, port);
+        try
+        {
+            await Compare(folder, port, server);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    private async Task Compare(string folder, int port, Process server)
+    {
+        using var published = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilUp(published, server);
+        var local = site.Factory.Client();
+
+        var urls = new HashSet<string>(Pages);
+        foreach (var page in Pages.Where(p => p.Contains("/aids/", StringComparison.Ordinal) || p.EndsWith('/')))
+        {
+            var response = await local.GetAsync(page, TestContext.Current.CancellationToken);
+            var doc = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            foreach (var url in doc.QuerySelectorAll("[src], link[href]").Select(e => e.GetAttribute("src") ?? e.GetAttribute("href")!))
+                urls.Add(url);
+        }
+        Assert.Contains(urls, u => u.EndsWith(".js", StringComparison.Ordinal) || u.Contains(".js?", StringComparison.Ordinal));
+        Assert.Contains(urls, u => u.Contains(".svg", StringComparison.Ordinal));
+        foreach (var url in urls.Where(u => u != "/healthz"))
+        {
+            var expected = await local.GetAsync(url, TestContext.Current.CancellationToken);
+            var actual = await published.GetAsync(url, TestContext.Current.CancellationToken);
+            Assert.Equal(expected.StatusCode, actual.StatusCode);
+            Assert.Equal(expected.Content.Headers.ContentType?.ToString(), actual.Content.Headers.ContentType?.ToString());
+            var expectedBytes = await expected.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            var actualBytes = await actual.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            if (expected.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                // Pages name their own address (the print footer); only the host differs.
+                Assert.Equal(
+                    System.Text.Encoding.UTF8.GetString(expectedBytes).Replace(local.BaseAddress!.GetLeftPart(UriPartial.Authority), "HOST", StringComparison.Ordinal),
+                    System.Text.Encoding.UTF8.GetString(actualBytes).Replace(published.BaseAddress!.GetLeftPart(UriPartial.Authority), "HOST", StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Equal(expectedBytes, actualBytes);
+            }
+        }
+        Assert.Equal(HttpStatusCode.OK, (await published.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    private static string Publish()
+    {
+        var output = TestFolders.NewTemp("pda-publish");
+        var project = Path.Combine(TestFolders.RepositoryRoot(), "src", "DecisionAid.Web");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var log = publish.StandardOutput.ReadToEnd() + publish.StandardError.ReadToEnd();
+        publish.WaitForExit();
+        Assert.True(publish.ExitCode == 0, log);
+        return output;
+    }
+
+    private static Process Start(string folder, int port)
+    {
+        var start = new ProcessStartInfo("dotnet", ["DecisionAid.Web.dll"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilUp(HttpClient client, Process server)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            Assert.False(server.HasExited, "the published app exited at start");
+            try
+            {
+                if ((await client.GetAsync("/healthz", TestContext.Current.CancellationToken)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail("the published app did not answer /healthz within 30 seconds");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
