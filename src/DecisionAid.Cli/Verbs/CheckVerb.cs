@@ -9,7 +9,7 @@ namespace DecisionAid.Cli.Verbs;
 /// <summary>`pda check [PATH]`: every finding as file:line:col, then a summary table; exit 1 when any error.</summary>
 internal static class CheckVerb
 {
-    private static readonly string[] Header = ["aid", "lang", "version", "FK grade", "SMOG", "reading ease", "sentences", "words", "errors", "warnings"];
+    private static readonly string[] Header = ["aid", "lang", "version", "FK grade", "SMOG", "reading ease", "scale", "sentences", "words", "errors", "warnings"];
 
     public static Command Create(VerbContext context)
     {
@@ -55,7 +55,9 @@ internal static class CheckVerb
                     && (f.Location.Path.EndsWith($"/{language}.yaml", StringComparison.Ordinal) || f.Location.Path.EndsWith("/aid.yaml", StringComparison.Ordinal))).ToList();
                 rows.Add([
                     aid.Id, language, aid.Version,
-                    Format(score?.FleschKincaidGrade), Format(score?.Smog), Format(score?.FleschReadingEase),
+                    // English: Flesch-Kincaid, SMOG and Flesch Reading Ease; Spanish: the INFLESZ scale (Szigriszt-Pazos).
+                    language == "en" ? Format(score?.FleschKincaidGrade) : "-", language == "en" ? Format(score?.Smog) : "-",
+                    Format(language == "es" ? score?.Szigriszt : score?.FleschReadingEase), language == "es" ? "INFLESZ" : "Flesch",
                     Format(score?.Sentences), Format(score?.Words),
                     Format(mine.Count(f => f.Severity == Severity.Error)), Format(mine.Count(f => f.Severity == Severity.Warning)),
                 ]);

@@ -10,6 +10,7 @@ namespace DecisionAid.Cli.Verbs;
 internal static class ReadabilityVerb
 {
     private static readonly string[] Header = ["section", "FK grade", "SMOG", "reading ease", "sentences", "words"];
+    private static readonly string[] SpanishHeader = ["section", "INFLESZ", "Fernández-Huerta", "sentences", "words"];
 
     public static Command Create(VerbContext context)
     {
@@ -33,19 +34,34 @@ internal static class ReadabilityVerb
             context.Error.WriteLine($"pda: no readability formula for language '{language}' yet");
             return PdaCommand.BadUsage;
         }
-        var rows = new List<string[]> { Header };
-        rows.AddRange(readability.Sections.Select(s => Row(s.Section, s.Score)));
-        rows.Add(Row("whole aid", readability.Whole));
+        var spanish = language == "es";
+        Func<string, ReadabilityScore, string[]> row = spanish ? SpanishRow : Row;
+        var rows = new List<string[]> { spanish ? SpanishHeader : Header };
+        rows.AddRange(readability.Sections.Select(s => row(s.Section, s.Score)));
+        rows.Add(row("whole aid", readability.Whole));
         Table.Write(context.Out, rows);
         context.Out.WriteLine();
         var minimum = CheckOptions.Default.SentenceMinimumWords;
         var locator = new TextLocator();
-        context.Out.WriteLine($"Hardest sentences of {minimum} or more words (Flesch-Kincaid grade):");
-        foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words >= minimum).OrderByDescending(s => s.Sentence.Score.FleschKincaidGrade).Take(top))
+        context.Out.WriteLine(spanish
+            ? $"Hardest sentences of {minimum} or more words (INFLESZ, lowest first):"
+            : $"Hardest sentences of {minimum} or more words (Flesch-Kincaid grade):");
+        var hardest = readability.Sentences.Where(s => s.Sentence.Score.Words >= minimum)
+            .OrderBy(s => spanish ? s.Sentence.Score.Szigriszt : -s.Sentence.Score.FleschKincaidGrade).Take(top);
+        foreach (var s in hardest)
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {s.Sentence.Score.FleschKincaidGrade,5:0.0}  {locator.Locate(s.Text, s.Sentence.Text)}  {s.Sentence.Text}"));
+                $"  {(spanish ? s.Sentence.Score.Szigriszt : s.Sentence.Score.FleschKincaidGrade),5:0.0}  {locator.Locate(s.Text, s.Sentence.Text)}  {s.Sentence.Text}"));
         return PdaCommand.Ok;
     }
+
+    private static string[] SpanishRow(string name, ReadabilityScore s) =>
+    [
+        name,
+        s.Szigriszt.ToString("0.0", CultureInfo.InvariantCulture),
+        s.FernandezHuerta.ToString("0.0", CultureInfo.InvariantCulture),
+        s.Sentences.ToString(CultureInfo.InvariantCulture),
+        s.Words.ToString(CultureInfo.InvariantCulture),
+    ];
 
     private static string[] Row(string name, ReadabilityScore s) =>
     [

@@ -12,6 +12,7 @@ public static class AidChecker
         options ??= CheckOptions.Default;
         var findings = IpdasChecks.Check(aid, options, today).ToList();
         foreach (var text in aid.Texts.Values) findings.AddRange(PlainLanguageChecks.Check(text, options));
+        findings.AddRange(ParityChecks.Check(aid));
         return findings;
     }
 

@@ -16,6 +16,10 @@ public sealed record CheckOptions
     public double AidGradeGoal { get; init; } = 6.0;
     /// <summary>The whole aid should have a SMOG grade at or below this.</summary>
     public double AidSmogGoal { get; init; } = 8.0;
+    /// <summary>A Spanish sentence below this INFLESZ (Szigriszt-Pazos) score is an error: "muy difícil".</summary>
+    public double SpanishSentenceMinimum { get; init; } = 40.0;
+    /// <summary>A whole Spanish text should score at least this on INFLESZ: "bastante fácil".</summary>
+    public double SpanishAidGoal { get; init; } = 65.0;
     /// <summary>IPDAS: content must have been reviewed within this many years.</summary>
     public int ReviewYears { get; init; } = 3;
 }

@@ -46,6 +46,9 @@ public static class FindingCodes
     public const string TooFewOptions = "IPDAS010";
     public const string ReviewDateInFuture = "IPDAS011";
 
+    public const string NumberMismatch = "PARITY001";
+    public const string TranslationOutdated = "PARITY002";
+
     public const string SentenceTooHard = "READ001";
     public const string AidGradeAboveGoal = "READ002";
     public const string AidSmogAboveGoal = "READ003";

@@ -13,18 +13,36 @@ internal static class PlainLanguageChecks
         var language = Languages.EnglishName(text.Language);
         if (AidReadability.Measure(text) is { } readability)
         {
-            foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words >= options.SentenceMinimumWords && s.Sentence.Score.FleschKincaidGrade > options.SentenceGradeLimit))
-                yield return new Finding(FindingCodes.SentenceTooHard, Severity.Error, locator.Locate(s.Text, s.Sentence.Text),
-                    Invariant($"{language} sentence reads at grade {s.Sentence.Score.FleschKincaidGrade:0.0} (limit {options.SentenceGradeLimit:0.#}): \"{Shorten(s.Sentence.Text)}\"; use shorter words or split it"));
-            var whole = readability.Whole;
-            if (whole.FleschKincaidGrade > options.AidGradeGoal)
-                yield return new Finding(FindingCodes.AidGradeAboveGoal, Severity.Warning, text.Location,
-                    Invariant($"the {language} text reads at Flesch-Kincaid grade {whole.FleschKincaidGrade:0.0}; the goal is {options.AidGradeGoal:0.0} or lower (see `pda readability`)"));
-            if (whole.Smog > options.AidSmogGoal)
-                yield return new Finding(FindingCodes.AidSmogAboveGoal, Severity.Warning, text.Location,
-                    Invariant($"the {language} text has a SMOG grade of {whole.Smog:0.0}; the goal is {options.AidSmogGoal:0.0} or lower"));
+            var findings = text.Language == "es" ? Spanish(readability, text, options, locator) : English(readability, text, options, locator, language);
+            foreach (var finding in findings) yield return finding;
         }
         foreach (var finding in UnexplainedTerms(text, locator)) yield return finding;
+    }
+
+    private static IEnumerable<Finding> English(AidReadability readability, AidText text, CheckOptions options, TextLocator locator, string language)
+    {
+        foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words >= options.SentenceMinimumWords && s.Sentence.Score.FleschKincaidGrade > options.SentenceGradeLimit))
+            yield return new Finding(FindingCodes.SentenceTooHard, Severity.Error, locator.Locate(s.Text, s.Sentence.Text),
+                Invariant($"{language} sentence reads at grade {s.Sentence.Score.FleschKincaidGrade:0.0} (limit {options.SentenceGradeLimit:0.#}): \"{Shorten(s.Sentence.Text)}\"; use shorter words or split it"));
+        var whole = readability.Whole;
+        if (whole.FleschKincaidGrade > options.AidGradeGoal)
+            yield return new Finding(FindingCodes.AidGradeAboveGoal, Severity.Warning, text.Location,
+                Invariant($"the {language} text reads at Flesch-Kincaid grade {whole.FleschKincaidGrade:0.0}; the goal is {options.AidGradeGoal:0.0} or lower (see `pda readability`)"));
+        if (whole.Smog > options.AidSmogGoal)
+            yield return new Finding(FindingCodes.AidSmogAboveGoal, Severity.Warning, text.Location,
+                Invariant($"the {language} text has a SMOG grade of {whole.Smog:0.0}; the goal is {options.AidSmogGoal:0.0} or lower"));
+    }
+
+    /// <summary>Spanish: the INFLESZ scale (Szigriszt-Pazos) per sentence and for the whole text.</summary>
+    private static IEnumerable<Finding> Spanish(AidReadability readability, AidText text, CheckOptions options, TextLocator locator)
+    {
+        foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words >= options.SentenceMinimumWords && s.Sentence.Score.Szigriszt < options.SpanishSentenceMinimum))
+            yield return new Finding(FindingCodes.SentenceTooHard, Severity.Error, locator.Locate(s.Text, s.Sentence.Text),
+                Invariant($"Spanish sentence scores {s.Sentence.Score.Szigriszt:0.0} on INFLESZ (minimum {options.SpanishSentenceMinimum:0.#}, \"muy difícil\" below): \"{Shorten(s.Sentence.Text)}\"; use shorter words or split it"));
+        var whole = readability.Whole;
+        if (whole.Szigriszt < options.SpanishAidGoal)
+            yield return new Finding(FindingCodes.AidGradeAboveGoal, Severity.Warning, text.Location,
+                Invariant($"the Spanish text scores {whole.Szigriszt:0.0} on INFLESZ; the goal is {options.SpanishAidGoal:0.#} or higher (\"bastante fácil\"; see `pda readability`)"));
     }
 
     /// <summary>

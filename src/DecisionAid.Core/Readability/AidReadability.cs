@@ -13,10 +13,10 @@ public sealed record AidReadability(
     public static AidReadability? Measure(AidText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Language != "en") return null;
+        if (!TextReadability.Supports(text.Language)) return null;
         var sentences = new List<SentenceInText>();
         foreach (var (section, located) in text.ReadingOrder())
-            foreach (var sentence in EnglishReadability.Sentences(located.Value))
+            foreach (var sentence in TextReadability.Sentences(located.Value, text.Language))
                 sentences.Add(new SentenceInText(section, located, sentence));
         var sections = sentences.GroupBy(s => s.Section)
             .Select(g => (g.Key, g.Aggregate(ReadabilityScore.Empty, (t, s) => t + s.Sentence.Score)))

@@ -15,6 +15,19 @@ public sealed record ReadabilityScore(int Sentences, int Words, int Syllables, i
 
     public double FleschReadingEase => Words == 0 ? 0 : 206.835 - (1.015 * WordsPerSentence) - (84.6 * SyllablesPerWord);
 
+    /// <summary>
+    /// Fernández-Huerta (1959) reading ease for Spanish, in the corrected form (Law 2011):
+    /// 206.84 - 60 x syllables per word - 1.02 x words per sentence.
+    /// </summary>
+    public double FernandezHuerta => Words == 0 ? 0 : 206.84 - (60 * SyllablesPerWord) - (1.02 * WordsPerSentence);
+
+    /// <summary>
+    /// Szigriszt-Pazos perspicuity (1993) for Spanish, read on the INFLESZ scale (Barrio-Cantalejo et al. 2008):
+    /// 206.835 - 62.3 x syllables per word - words per sentence. Under 40 very hard, 40-55 somewhat hard,
+    /// 55-65 normal, 65-80 fairly easy ("bastante fácil"), over 80 very easy.
+    /// </summary>
+    public double Szigriszt => Words == 0 ? 0 : 206.835 - (62.3 * SyllablesPerWord) - WordsPerSentence;
+
     /// <summary>SMOG grade with McLaughlin's correction for samples of other than 30 sentences.</summary>
     public double Smog => Sentences == 0 ? 0 : (1.0430 * Math.Sqrt(Polysyllables * (30.0 / Sentences))) + 3.1291;
 

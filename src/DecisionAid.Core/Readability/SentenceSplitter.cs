@@ -12,6 +12,8 @@ public static partial class SentenceSplitter
     private static readonly HashSet<string> NeverEnds = new(StringComparer.OrdinalIgnoreCase)
     {
         "dr", "mr", "mrs", "ms", "st", "e.g", "i.e", "vs", "approx", "fig", "cf", "al", "jr", "sr", "prof",
+        // Spanish: doctora, señora, señorita, usted(es), por ejemplo (p. ej.), aproximadamente, página, número.
+        "dra", "sra", "srta", "ud", "uds", "p", "ej", "aprox", "pág", "núm",
     };
 
     public static IReadOnlyList<string> Split(string block)
@@ -25,7 +27,7 @@ public static partial class SentenceSplitter
             if (text[i] is not ('.' or '!' or '?')) continue;
             // Take the whole run of closing marks and quotes: "Really?!" or "it ends." or "(see below.)"
             var end = i;
-            while (end + 1 < text.Length && text[end + 1] is '.' or '!' or '?' or '"' or '\'' or ')' or '”' or '’') end++;
+            while (end + 1 < text.Length && text[end + 1] is '.' or '!' or '?' or '"' or '\'' or ')' or '”' or '’' or '»') end++;
             if (end + 1 < text.Length && text[end + 1] != ' ') { i = end; continue; } // 1.4, e.g.x, a.m.
             if (text[i] == '.' && !EndsSentence(text, start, i, end)) { i = end; continue; }
             sentences.Add(text[start..(end + 1)].Trim());
