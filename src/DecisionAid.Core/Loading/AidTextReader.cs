@@ -110,11 +110,11 @@ internal sealed partial class AidTextReader
         return text;
     }
 
-    /// <summary>A placeholder other than {chance} (or {chance} where it has no number) would reach the patient as "{...}".</summary>
+    /// <summary>A placeholder other than {chance} would reach the patient as "{...}" ({chance} without a number is reported where it is filled).</summary>
     private void ReportUnknownPlaceholders(AidText text)
     {
         foreach (var (_, located) in text.ReadingOrder())
-            foreach (System.Text.RegularExpressions.Match m in Placeholder().Matches(located.Value))
+            foreach (var m in Placeholder().Matches(located.Value).Where(m => m.Value != FrequencyPhrase.Placeholder))
                 _d.Error(FindingCodes.UnknownPlaceholder, located.Location,
                     $"the {_languageName} text holds '{m.Value}', which is not filled in; {FrequencyPhrase.Placeholder} is the only placeholder, and only in texts of benefits, risks and health-factor reasons that have a frequency");
     }

@@ -5,9 +5,10 @@ namespace DecisionAid.Core.Tests.Loading;
 
 public class LoaderTests
 {
+    /// <summary>The one finding of this kind in the English file or aid.yaml (the Spanish file repeats text problems).</summary>
     private static Finding Single(FixtureLibrary fixture, string code)
     {
-        var findings = fixture.Findings().Where(f => f.Code == code).ToList();
+        var findings = fixture.Findings().Where(f => f.Code == code && !f.Location.Path.EndsWith("/es.yaml", StringComparison.Ordinal)).ToList();
         Assert.True(findings.Count == 1, $"expected one {code}, got: {string.Join(" | ", fixture.Findings())}");
         return findings[0];
     }
@@ -121,9 +122,8 @@ public class LoaderTests
     public void An_id_of_aid_yaml_without_text_names_the_missing_id_and_language()
     {
         using var fixture = new FixtureLibrary().Edit("aid.yaml", "  - id: nothing\n    kind: no-treatment\n", "  - id: nothing\n    kind: no-treatment\n  - id: surgery\n");
-        var finding = Single(fixture, FindingCodes.TextMissing);
-        Assert.Equal("alternative 'surgery' has no English text", finding.Message);
-        Assert.Equal("content/mini/en.yaml", finding.Location.Path);
+        var findings = fixture.Findings().Where(f => f.Code == FindingCodes.TextMissing).Select(f => $"{f.Location.Path}: {f.Message}").ToList();
+        Assert.Equal(["content/mini/en.yaml: alternative 'surgery' has no English text", "content/mini/es.yaml: alternative 'surgery' has no Spanish text"], findings);
     }
 
     [Theory]
