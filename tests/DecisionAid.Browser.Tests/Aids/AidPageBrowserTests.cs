@@ -5,7 +5,7 @@ namespace DecisionAid.Browser.Tests.Aids;
 
 public class AidPageBrowserTests(BrowserSite site)
 {
-    private static readonly string[] Pages = ["/en/", "/es/", "/en/aids/neurolysis", "/es/aids/neurolysis", "/en/aids/kneecap", "/es/aids/kneecap", "/en/?q=kidney"];
+    private static readonly string[] Pages = ["/en/", "/es/", "/en/aids/neurolysis", "/es/aids/neurolysis", "/en/aids/nerve-block", "/es/aids/nerve-block", "/en/aids/kneecap", "/es/aids/kneecap", "/en/?q=kidney"];
 
     [Fact]
     public async Task The_aid_opens_with_its_pictures_loaded()
@@ -19,6 +19,8 @@ public class AidPageBrowserTests(BrowserSite site)
         Assert.Equal(3, await page.Locator(".steps img").CountAsync());
         Assert.True(await page.Locator("svg.icon-array").CountAsync() >= 3);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-en-desktop.png") });
+        await page.GotoAsync("/es/aids/neurolysis");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-es-desktop.png") });
     }
 
     [Fact]
@@ -118,6 +120,8 @@ public class AidPageBrowserTests(BrowserSite site)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-en-phone.png") });
             await page.GotoAsync("/es/aids/neurolysis");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-es-phone.png") });
+            await page.GotoAsync("/es/aids/nerve-block");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("nerve-block-es-phone.png") });
             await page.GotoAsync("/es/");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("list-es-phone.png") });
         }

@@ -44,14 +44,23 @@ public class AidPagesTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task The_spanish_list_says_which_aids_are_only_in_another_language()
+    public async Task The_spanish_list_shows_the_aids_in_spanish()
     {
         var (response, page) = await Get("/es/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Guías para ayudarle a decidir", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        if (!site.Languages("neurolysis").Contains("es"))
-            Assert.Contains("Solo en: English.", page.QuerySelector(".only-in")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll(".aid-list a"), a => a.TextContent == "Neurólisis" && a.GetAttribute("href") == "/es/aids/neurolysis");
+        Assert.Contains(page.QuerySelectorAll(".aid-list a"), a => a.TextContent == "Bloqueo nervioso");
+    }
+
+    [Fact]
+    public async Task Each_aid_links_to_the_other()
+    {
+        var (_, neurolysis) = await Get("/es/aids/neurolysis");
+        Assert.Contains(neurolysis.QuerySelectorAll("#options a"), a => a.GetAttribute("href") == "/es/aids/nerve-block");
+        var (_, block) = await Get("/en/aids/nerve-block");
+        Assert.Contains(block.QuerySelectorAll("#options a"), a => a.GetAttribute("href") == "/en/aids/neurolysis");
     }
 
     [Fact]
@@ -65,16 +74,6 @@ public class AidPagesTests(SiteFixture site) : IClassFixture<SiteFixture>
             Assert.NotNull(page.GetElementById(id));
         Assert.Contains(page.QuerySelectorAll(".languages a"), a => a.GetAttribute("href") == "/es/aids/neurolysis");
         Assert.All(page.QuerySelectorAll("img"), img => Assert.StartsWith("/content/neurolysis/art/", img.GetAttribute("src"), StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task An_aid_not_written_in_the_language_says_so_and_links_to_the_languages_it_has()
-    {
-        if (site.Languages("neurolysis").Contains("es")) return; // written since: nothing to test here
-        var (response, page) = await Get("/es/aids/neurolysis");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("todavía no está en español", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/en/aids/neurolysis");
     }
 
     [Theory]
