@@ -23,6 +23,14 @@ if ! dotnet publish src/DecisionAid.Web -c Release -o "$published" --nologo -v q
 fi
 export DECISIONAID_PUBLISHED="$published"
 
+# Storage tests run on SQLite and on a throwaway PostgreSQL server started here and stopped at the end.
+if ! DECISIONAID_TEST_POSTGRES=$(./scripts/postgres.sh start); then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export DECISIONAID_TEST_POSTGRES
+trap 'rm -rf "$log" "$published"; ./scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+
 dotnet test DecisionAid.slnx -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

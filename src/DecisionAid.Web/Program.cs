@@ -1,15 +1,18 @@
 using DecisionAid.Web.Aids;
+using DecisionAid.Web.Data;
 using DecisionAid.Web.Errors;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAidLibrary();
+builder.AddStorage();
 builder.Services.AddLanguageRouting();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/");
 builder.Services.AddPublicPageSpeed();
 
 var app = builder.Build();
+app.MigrateStorage();
 app.UseSecurityHeaders();
 app.UsePublicPageSpeed();
 app.UseLocalizedErrorPages();

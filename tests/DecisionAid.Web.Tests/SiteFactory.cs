@@ -7,13 +7,32 @@ namespace DecisionAid.Web.Tests;
 public sealed class SiteFactory : WebApplicationFactory<Program>
 {
     private readonly string? _contentPath;
+    private readonly Dictionary<string, string> _settings;
 
-    public SiteFactory(string? contentPath = null) => _contentPath = contentPath;
+    /// <param name="contentPath">A content library other than the shipped one.</param>
+    /// <param name="settings">Configuration for this site, e.g. Storage:Provider; by default a fresh SQLite file.</param>
+    public SiteFactory(string? contentPath = null, Dictionary<string, string>? settings = null)
+    {
+        _contentPath = contentPath;
+        _settings = settings ?? [];
+        if (!_settings.ContainsKey("Storage:Provider")) _settings["Storage:DataFolder"] = DataFolder = TestFolders.NewTemp("pda-data");
+    }
+
+    /// <summary>Where the site's SQLite file lives, when it uses SQLite.</summary>
+    public string? DataFolder { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         if (_contentPath is not null) builder.UseSetting("Content:Path", _contentPath);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (disposing && DataFolder is not null && Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
     }
 
     /// <summary>A client that does not follow redirects, so tests see each response as it is.</summary>

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Web.Data;
+
+/// <summary>
+/// The one database of the site: practices, clinicians (Identity), packets and answers, and the Data Protection
+/// keys, so any node behind a load balancer can read what another wrote. SQLite by default, PostgreSQL by
+/// configuration; each provider has its own migrations (see the two subclasses).
+/// </summary>
+public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinician>(options), IDataProtectionKeyContext
+{
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<Packet> Packets => Set<Packet>();
+    public DbSet<PacketAnswer> PacketAnswers => Set<PacketAnswer>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<Practice>(p =>
+        {
+            p.HasIndex(x => x.Slug).IsUnique();
+            p.Property(x => x.Slug).HasMaxLength(60);
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.Phone).HasMaxLength(40);
+            p.Property(x => x.PhoneAfterHours).HasMaxLength(40);
+            p.Property(x => x.Address).HasMaxLength(400);
+            p.Property(x => x.AccentColour).HasMaxLength(7);
+            p.Property(x => x.LogoContentType).HasMaxLength(40);
+        });
+        builder.Entity<Clinician>(c =>
+        {
+            c.Property(x => x.DisplayName).HasMaxLength(200);
+            c.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Packet>(p =>
+        {
+            p.HasIndex(x => x.TokenHash).IsUnique();
+            p.HasIndex(x => new { x.PracticeId, x.CreatedAt });
+            p.Property(x => x.AidId).HasMaxLength(60);
+            p.Property(x => x.Language).HasMaxLength(8);
+            p.Property(x => x.ContentVersion).HasMaxLength(40);
+            p.Property(x => x.ContentHash).HasMaxLength(64);
+            p.Property(x => x.Target).HasMaxLength(60);
+            p.Property(x => x.Method).HasMaxLength(60);
+            p.Property(x => x.HealthFactors).HasMaxLength(600);
+            p.Property(x => x.PatientName).HasMaxLength(200);
+            p.Property(x => x.RecordNumber).HasMaxLength(60);
+            p.Property(x => x.TokenHash).HasMaxLength(32);
+            p.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Restrict);
+            p.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.PacketId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PacketAnswer>(a =>
+        {
+            a.HasKey(x => new { x.PacketId, x.Kind, x.ItemId });
+            a.Property(x => x.Kind).HasMaxLength(20);
+            a.Property(x => x.ItemId).HasMaxLength(60);
+            a.Property(x => x.Value).HasMaxLength(2000);
+        });
+    }
+}
+
+/// <summary>The SQLite flavour: its own migrations (Data/Migrations/Sqlite).</summary>
+public sealed class SqliteDecisionAidDb(DbContextOptions<SqliteDecisionAidDb> options) : DecisionAidDb(options);
+
+/// <summary>The PostgreSQL flavour: its own migrations (Data/Migrations/Postgres).</summary>
+public sealed class PostgresDecisionAidDb(DbContextOptions<PostgresDecisionAidDb> options) : DecisionAidDb(options);

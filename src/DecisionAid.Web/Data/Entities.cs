@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace DecisionAid.Web.Data;
+
+/// <summary>A clinic that uses DecisionAid, with the brand its patients see.</summary>
+public sealed class Practice
+{
+    public Guid Id { get; set; }
+    /// <summary>The practice's part of public URLs: /{lang}/p/{slug}/aids/{id}.</summary>
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Phone { get; set; }
+    public string? PhoneAfterHours { get; set; }
+    public string? Address { get; set; }
+    /// <summary>A colour as #rrggbb, held to 4.5:1 contrast on white.</summary>
+    public string AccentColour { get; set; } = "#1d4ed8";
+    public byte[]? Logo { get; set; }
+    public string? LogoContentType { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A clinician: an Identity user who belongs to one practice and sees only its data.</summary>
+public sealed class Clinician : IdentityUser
+{
+    public Guid PracticeId { get; set; }
+    public required string DisplayName { get; set; }
+}
+
+/// <summary>
+/// One personalised aid for one patient. The patient's identity is kept to the minimum: a display name, the date
+/// of birth that unlocks the link, and an optional record number. The link's token is stored only as a hash.
+/// </summary>
+public sealed class Packet
+{
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public required string CreatedById { get; set; }
+    public required string AidId { get; set; }
+    public required string Language { get; set; }
+    /// <summary>The content version and hash the packet was made from: what the patient is shown.</summary>
+    public required string ContentVersion { get; set; }
+    public required string ContentHash { get; set; }
+    public string? Target { get; set; }
+    public string? Method { get; set; }
+    /// <summary>Health factor ids, separated by spaces.</summary>
+    public string HealthFactors { get; set; } = "";
+    public required string PatientName { get; set; }
+    public DateOnly PatientBirthDate { get; set; }
+    public string? RecordNumber { get; set; }
+    public required byte[] TokenHash { get; set; }
+    public DateTime TokenExpiresAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? OpenedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+
+    public List<PacketAnswer> Answers { get; set; } = [];
+
+    public IReadOnlyList<string> HealthFactorIds => HealthFactors.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>One answer of a patient (knowledge check, values, question, SURE, satisfaction), saved as they go.</summary>
+public sealed class PacketAnswer
+{
+    public Guid PacketId { get; set; }
+    /// <summary>knowledge, value, question, sure or satisfaction.</summary>
+    public required string Kind { get; set; }
+    public required string ItemId { get; set; }
+    public required string Value { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
