@@ -1,0 +1,60 @@
+using System.Text;
+using DecisionAid.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QRCoder;
+
+namespace DecisionAid.Web.Clinic;
+
+/// <summary>Sets up the second factor: a TOTP key shown as a QR code and as text, confirmed by one code.</summary>
+public sealed class AuthenticatorModel(UserManager<Clinician> users, SignInManager<Clinician> signIn) : PageModel
+{
+    [BindProperty] public string Code { get; set; } = "";
+    public bool AlreadyEnabled { get; private set; }
+    public string FormattedKey { get; private set; } = "";
+    public string QrCode { get; private set; } = "";
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Redirect("/clinic/sign-in");
+        await Prepare(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Redirect("/clinic/sign-in");
+        var code = Code.Replace(" ", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            Error = "That code is not right. Check the app shows DecisionAid, and type the code showing now.";
+            await Prepare(user);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await signIn.RefreshSignInAsync(user);
+        return Redirect("/clinic/");
+    }
+
+    private async Task Prepare(Clinician user)
+    {
+        AlreadyEnabled = user.TwoFactorEnabled;
+        if (AlreadyEnabled) return;
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        FormattedKey = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4))))).ToLowerInvariant();
+        var uri = $"otpauth://totp/DecisionAid:{Uri.EscapeDataString(user.Email ?? user.UserName!)}?secret={key}&issuer=DecisionAid&digits=6";
+        using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(4);
+        QrCode = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Threading.RateLimiting;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace DecisionAid.Web.Clinic;
+
+/// <summary>
+/// Clinicians sign in with a long password (checked against leaked passwords) and a second factor (TOTP);
+/// repeated failures lock the account, and sign-in attempts are rate-limited per address.
+/// </summary>
+public static class ClinicAccess
+{
+    private static readonly string[] SignInPaths = ["/clinic/sign-in", "/clinic/two-factor"];
+    public const string CookieName = "__Host-da-clinic";
+
+    public static WebApplicationBuilder AddClinicAccess(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddIdentity<Clinician, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<DecisionAidDb>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswords>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/clinic/sign-in";
+            o.AccessDeniedPath = "/clinic/sign-in";
+        });
+        builder.Services.ConfigureExternalCookie(o => o.Cookie.Name = "__Host-da-external");
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "__Host-da-2fa";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddAuthorization();
+        // Attempts (POSTs) to the sign-in steps: 10 a minute per address; pages themselves are not limited.
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && SignInPaths.Contains(context.Request.Path.Value ?? "", StringComparer.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("unlimited"));
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Clinic").AllowAnonymousToPage("/Clinic/SignIn").AllowAnonymousToPage("/Clinic/TwoFactor");
+        });
+        return builder;
+    }
+
+    public static WebApplication UseClinicAccess(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+}
