@@ -1,6 +1,7 @@
 using DecisionAid.Web.Aids;
 using DecisionAid.Web.Clinic;
 using DecisionAid.Web.Data;
+using DecisionAid.Web.Demo;
 using DecisionAid.Web.Errors;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Security;
@@ -15,6 +16,7 @@ builder.Services.AddPublicPageSpeed();
 
 var app = builder.Build();
 app.MigrateStorage();
+await app.SeedDemoAsync();
 app.UseSecurityHeaders();
 app.UsePublicPageSpeed();
 app.UseLocalizedErrorPages();
@@ -25,7 +27,7 @@ app.MapLanguageRedirect();
 app.MapHealth();
 app.MapRazorPages();
 app.AnnounceUrls();
-app.Run();
+await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -19,13 +19,20 @@ public sealed class BrowserSite : IAsyncLifetime
 
     private sealed class Factory : WebApplicationFactory<Program>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
+        public string DataFolder { get; } = TestFolders.NewTemp("pda-browser-data");
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Storage:DataFolder", DataFolder);
+        }
     }
 
     private readonly Factory _factory = new();
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
+    public IServiceProvider Services => _factory.Services;
     public string BaseUrl { get; private set; } = "";
 
     public async ValueTask InitializeAsync()

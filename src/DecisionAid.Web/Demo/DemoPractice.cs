@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using DecisionAid.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Web.Demo;
+
+/// <summary>
+/// In Development only, an empty database gets a demo practice and a demo clinician, and the console says how to
+/// sign in (a fresh random password and authenticator key, shown once). Never in Production.
+/// </summary>
+public static class DemoPractice
+{
+    public const string Email = "demo.clinician@decisionaid.example";
+
+    public static async Task SeedDemoAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment()) return;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+        if (await db.Practices.AnyAsync()) return;
+
+        var practice = new Practice
+        {
+            Id = Guid.NewGuid(), Slug = "demo", Name = "Demo Pain Clinic", Phone = "555-0100", PhoneAfterHours = "555-0199",
+            Address = "1 Example Street, Springfield", CreatedAt = DateTime.UtcNow,
+        };
+        db.Practices.Add(practice);
+        await db.SaveChangesAsync();
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
+        var password = string.Join('-', Enumerable.Range(0, 4).Select(_ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))));
+        var clinician = new Clinician { UserName = Email, Email = Email, DisplayName = "Dr Demo", PracticeId = practice.Id, EmailConfirmed = true };
+        var created = await users.CreateAsync(clinician, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.ResetAuthenticatorKeyAsync(clinician);
+        var key = await users.GetAuthenticatorKeyAsync(clinician);
+        await users.SetTwoFactorEnabledAsync(clinician, true);
+
+        Console.WriteLine($"""
+
+            Demo practice created (Development only): {practice.Name}
+              Sign in at /clinic/sign-in
+                email:    {Email}
+                password: {password}
+              Add this key to an authenticator app (time-based, 6 digits), then enter its code:
+                key:      {key}
+                otpauth://totp/DecisionAid:{Uri.EscapeDataString(Email)}?secret={key}&issuer=DecisionAid&digits=6
+              (Shown once. Delete the database file to start over.)
+
+            """);
+    }
+}
