@@ -4,12 +4,14 @@ using DecisionAid.Web.Data;
 using DecisionAid.Web.Demo;
 using DecisionAid.Web.Errors;
 using DecisionAid.Web.Library;
+using DecisionAid.Web.Packets;
 using DecisionAid.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAidLibrary();
 builder.AddStorage();
 builder.AddClinicAccess();
+builder.Services.AddPackets();
 builder.Services.AddLanguageRouting();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/");
 builder.Services.AddPublicPageSpeed();

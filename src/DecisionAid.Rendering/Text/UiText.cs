@@ -47,6 +47,21 @@ public sealed record UiText
     public required string Version { get; init; }
     public required string People { get; init; }
     public required string DecisionAid { get; init; }
+    public required string YourRisks { get; init; }
+    public required string ChosenForYou { get; init; }
+    public required string Nerve { get; init; }
+    public required string Method { get; init; }
+    public required string HigherForYou { get; init; }
+    public required string OpenPacketTitle { get; init; }
+    public required string OpenPacketIntro { get; init; }
+    public required string BirthDate { get; init; }
+    public required string OpenPacket { get; init; }
+    public required string OpenPacketFailed { get; init; }
+    public required string SaveAnswer { get; init; }
+    public required string AnswerSaved { get; init; }
+    public required string RightAnswerWas { get; init; }
+    public required string NotQuite { get; init; }
+    public required string Correct { get; init; }
     public required string SiteName { get; init; }
     public required string LanguageName { get; init; }
     public required string LanguageNav { get; init; }
@@ -132,6 +147,21 @@ public sealed record UiText
         Version = "Version {0}",
         People = "people",
         DecisionAid = "A guide to help you decide.",
+        YourRisks = "What are your own risks?",
+        ChosenForYou = "Your care team chose these for you:",
+        Nerve = "Nerve",
+        Method = "Way to treat it",
+        HigherForYou = "Higher for you.",
+        OpenPacketTitle = "Your guide from your care team",
+        OpenPacketIntro = "To keep your guide private, please enter your date of birth.",
+        BirthDate = "Date of birth",
+        OpenPacket = "Open my guide",
+        OpenPacketFailed = "We could not open a guide with this link and date of birth. The link may have ended. Check the date, or ask your care team for a new link.",
+        SaveAnswer = "Save my answer",
+        AnswerSaved = "Your answer is saved.",
+        RightAnswerWas = "The right answer:",
+        NotQuite = "Not quite.",
+        Correct = "That is right.",
         SiteName = "DecisionAid",
         LanguageName = "English",
         LanguageNav = "Language",
@@ -194,6 +224,21 @@ public sealed record UiText
         Version = "Versión {0}",
         People = "personas",
         DecisionAid = "Una guía para ayudarle a decidir.",
+        YourRisks = "¿Cuáles son sus propios riesgos?",
+        ChosenForYou = "Su equipo de salud eligió esto para usted:",
+        Nerve = "Nervio",
+        Method = "Forma de tratarlo",
+        HigherForYou = "Más alto para usted.",
+        OpenPacketTitle = "Su guía de su equipo de salud",
+        OpenPacketIntro = "Para que su guía sea privada, escriba su fecha de nacimiento.",
+        BirthDate = "Fecha de nacimiento",
+        OpenPacket = "Abrir mi guía",
+        OpenPacketFailed = "No pudimos abrir una guía con este enlace y esta fecha de nacimiento. Puede que el enlace ya no sirva. Revise la fecha, o pida un enlace nuevo a su equipo de salud.",
+        SaveAnswer = "Guardar mi respuesta",
+        AnswerSaved = "Su respuesta está guardada.",
+        RightAnswerWas = "La respuesta correcta:",
+        NotQuite = "No del todo.",
+        Correct = "Así es.",
         SiteName = "DecisionAid",
         LanguageName = "Español",
         LanguageNav = "Idioma",

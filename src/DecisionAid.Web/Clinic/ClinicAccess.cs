@@ -54,12 +54,12 @@ public static class ClinicAccess
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.Services.AddAuthorization();
-        // Attempts (POSTs) to the sign-in steps: 10 a minute per address; pages themselves are not limited.
+        // Attempts (POSTs) to the sign-in steps and to patients' links: 10 a minute per address; pages themselves are not limited.
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && SignInPaths.Contains(context.Request.Path.Value ?? "", StringComparer.OrdinalIgnoreCase)
+                HttpMethods.IsPost(context.Request.Method) && IsAttempt(context.Request.Path.Value ?? "")
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("unlimited"));
@@ -70,6 +70,9 @@ public static class ClinicAccess
         });
         return builder;
     }
+
+    private static bool IsAttempt(string path) =>
+        SignInPaths.Contains(path, StringComparer.OrdinalIgnoreCase) || path.StartsWith("/p/", StringComparison.Ordinal);
 
     public static WebApplication UseClinicAccess(this WebApplication app)
     {

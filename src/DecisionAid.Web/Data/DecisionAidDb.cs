@@ -14,6 +14,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
     public DbSet<Practice> Practices => Set<Practice>();
     public DbSet<Packet> Packets => Set<Packet>();
     public DbSet<PacketAnswer> PacketAnswers => Set<PacketAnswer>();
+    public DbSet<PatientSession> PatientSessions => Set<PatientSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -52,6 +53,12 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             p.Property(x => x.TokenHash).HasMaxLength(32);
             p.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Restrict);
             p.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.PacketId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PatientSession>(s =>
+        {
+            s.HasKey(x => x.IdHash);
+            s.Property(x => x.IdHash).HasMaxLength(32);
+            s.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<PacketAnswer>(a =>
         {

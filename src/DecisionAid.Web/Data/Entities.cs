@@ -53,6 +53,9 @@ public sealed class Packet
     public DateTime CreatedAt { get; set; }
     public DateTime? OpenedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+    /// <summary>Wrong dates of birth in a row; after too many the link rests for a while (see PacketLinks).</summary>
+    public int FailedUnlocks { get; set; }
+    public DateTime? UnlockBlockedUntil { get; set; }
 
     public List<PacketAnswer> Answers { get; set; } = [];
 
@@ -68,4 +71,13 @@ public sealed class PacketAnswer
     public required string ItemId { get; set; }
     public required string Value { get; set; }
     public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A patient's signed-in visit to their packet: the cookie holds a random id, the database only its hash.</summary>
+public sealed class PatientSession
+{
+    public required byte[] IdHash { get; set; }
+    public Guid PacketId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
 }

@@ -124,6 +124,9 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("FailedUnlocks")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -174,6 +177,9 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
+                    b.Property<DateTime?>("UnlockBlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -208,6 +214,28 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                     b.HasKey("PacketId", "Kind", "ItemId");
 
                     b.ToTable("PacketAnswers");
+                });
+
+            modelBuilder.Entity("DecisionAid.Web.Data.PatientSession", b =>
+                {
+                    b.Property<byte[]>("IdHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PacketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IdHash");
+
+                    b.HasIndex("PacketId");
+
+                    b.ToTable("PatientSessions");
                 });
 
             modelBuilder.Entity("DecisionAid.Web.Data.Practice", b =>
@@ -434,6 +462,15 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("DecisionAid.Web.Data.Packet", null)
                         .WithMany("Answers")
+                        .HasForeignKey("PacketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DecisionAid.Web.Data.PatientSession", b =>
+                {
+                    b.HasOne("DecisionAid.Web.Data.Packet", null)
+                        .WithMany()
                         .HasForeignKey("PacketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

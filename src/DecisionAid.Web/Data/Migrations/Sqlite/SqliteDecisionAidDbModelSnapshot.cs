@@ -119,6 +119,9 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedUnlocks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
@@ -169,6 +172,9 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
+                    b.Property<DateTime?>("UnlockBlockedUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -203,6 +209,28 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                     b.HasKey("PacketId", "Kind", "ItemId");
 
                     b.ToTable("PacketAnswers");
+                });
+
+            modelBuilder.Entity("DecisionAid.Web.Data.PatientSession", b =>
+                {
+                    b.Property<byte[]>("IdHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PacketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdHash");
+
+                    b.HasIndex("PacketId");
+
+                    b.ToTable("PatientSessions");
                 });
 
             modelBuilder.Entity("DecisionAid.Web.Data.Practice", b =>
@@ -423,6 +451,15 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("DecisionAid.Web.Data.Packet", null)
                         .WithMany("Answers")
+                        .HasForeignKey("PacketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DecisionAid.Web.Data.PatientSession", b =>
+                {
+                    b.HasOne("DecisionAid.Web.Data.Packet", null)
+                        .WithMany()
                         .HasForeignKey("PacketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

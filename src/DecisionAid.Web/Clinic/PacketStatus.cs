@@ -1,0 +1,31 @@
+using System.Globalization;
+using DecisionAid.Core.Content;
+using DecisionAid.Web.Data;
+
+namespace DecisionAid.Web.Clinic;
+
+/// <summary>What a clinician needs at a glance about one packet: where it is, and how the knowledge check went.</summary>
+public static class PacketStatus
+{
+    public static string Of(Packet packet, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        if (packet.RevokedAt is not null) return "Link revoked";
+        if (packet.FinishedAt is not null) return "Finished";
+        if (packet.OpenedAt is not null) return "Opened";
+        return packet.TokenExpiresAt <= now ? "Link expired, not opened" : "Sent";
+    }
+
+    /// <summary>"4 of 6 right" and the questions missed, or "not answered".</summary>
+    public static (string Score, IReadOnlyList<string> Missed) Knowledge(Packet packet, Aid? aid)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        if (aid is null) return ("aid no longer in the library", []);
+        var answers = packet.Answers.Where(a => a.Kind == "knowledge").ToDictionary(a => a.ItemId, a => a.Value, StringComparer.Ordinal);
+        if (answers.Count == 0) return ("not answered", []);
+        var right = aid.KnowledgeCheck.Count(q => answers.GetValueOrDefault(q.Id) == q.Answer);
+        var missed = aid.KnowledgeCheck.Where(q => answers.ContainsKey(q.Id) && answers[q.Id] != q.Answer)
+            .Select(q => aid.Texts["en"].KnowledgeCheck[q.Id].Question.Value).ToList();
+        return (string.Create(CultureInfo.InvariantCulture, $"{right} of {aid.KnowledgeCheck.Count} right ({answers.Count} answered)"), missed);
+    }
+}

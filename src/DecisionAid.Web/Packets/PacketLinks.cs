@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using DecisionAid.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Web.Packets;
+
+/// <summary>
+/// The link a patient gets: 256 random bits, stored only as a SHA-256 hash, expiring (14 days by default) and
+/// revocable. Opening it takes the patient's date of birth; unknown, expired, revoked and wrong all get the same
+/// answer, and five wrong dates in a row rest the link for 15 minutes. Looking at the link never uses it up.
+/// </summary>
+public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfiguration config)
+{
+    public const int MaxFailedUnlocks = 5;
+    public static readonly TimeSpan UnlockRest = TimeSpan.FromMinutes(15);
+
+    public TimeSpan Lifetime => TimeSpan.FromDays(config.GetValue("Packets:LinkDays", 14));
+
+    public static (string Token, byte[] Hash) NewToken()
+    {
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        return (token, Hash(token));
+    }
+
+    public static byte[] Hash(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
+
+    /// <summary>Checks the date of birth against the link; the packet when both are right and the link is usable.</summary>
+    public async Task<Packet?> UnlockAsync(string token, DateOnly birthDate)
+    {
+        if (token.Length is < 40 or > 64) return null;
+        var hash = Hash(token);
+        var packet = await db.Packets.SingleOrDefaultAsync(p => p.TokenHash == hash);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (packet is null || packet.RevokedAt is not null || packet.TokenExpiresAt <= now) return null;
+        if (packet.UnlockBlockedUntil is { } until && until > now) return null;
+        if (packet.PatientBirthDate != birthDate)
+        {
+            packet.FailedUnlocks++;
+            if (packet.FailedUnlocks >= MaxFailedUnlocks)
+            {
+                packet.UnlockBlockedUntil = now + UnlockRest;
+                packet.FailedUnlocks = 0;
+            }
+            await db.SaveChangesAsync();
+            return null;
+        }
+        packet.FailedUnlocks = 0;
+        packet.UnlockBlockedUntil = null;
+        packet.OpenedAt ??= now;
+        await db.SaveChangesAsync();
+        return packet;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

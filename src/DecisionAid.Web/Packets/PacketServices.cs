@@ -1,0 +1,12 @@
+namespace DecisionAid.Web.Packets;
+
+public static class PacketServices
+{
+    public static IServiceCollection AddPackets(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<PacketLinks>();
+        services.AddScoped<PatientSessions>();
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using DecisionAid.Core.Content;
+using DecisionAid.Core.Personalising;
+using DecisionAid.Rendering;
+using DecisionAid.Web.Aids;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Library;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DecisionAid.Web.Packets;
+
+/// <summary>The patient's own packet: "Your risks", the aid, and the knowledge check, answers saved as they go.</summary>
+public sealed class ShowModel(PatientSessions sessions, AidLibrary library, DecisionAidDb db, TimeProvider clock) : PageModel
+{
+    public Packet Packet { get; private set; } = default!;
+    public Aid Aid { get; private set; } = default!;
+    public YourRisks Risks { get; private set; } = default!;
+
+    public RenderOptions RenderOptions => new()
+    {
+        PictureUrl = (aid, picture) => AidAssets.PictureUrl(library, aid, picture),
+        AidUrl = aid => $"/{Packet.Language}/aids/{aid}",
+    };
+
+    public string? Answer(string kind, string item) => Packet.Answers.FirstOrDefault(a => a.Kind == kind && a.ItemId == item)?.Value;
+
+    public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+
+    public async Task<IActionResult> OnPostKnowledgeAsync(string item, string value)
+    {
+        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        var question = Aid.KnowledgeCheck.FirstOrDefault(q => q.Id == item);
+        if (question is null || !question.Choices.Contains(value)) return BadRequest();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var answer = Packet.Answers.FirstOrDefault(a => a.Kind == "knowledge" && a.ItemId == item);
+        if (answer is null) Packet.Answers.Add(new PacketAnswer { PacketId = Packet.Id, Kind = "knowledge", ItemId = item, Value = value, UpdatedAt = now });
+        else
+        {
+            answer.Value = value;
+            answer.UpdatedAt = now;
+        }
+        if (Aid.KnowledgeCheck.All(q => Packet.Answers.Any(a => a.Kind == "knowledge" && a.ItemId == q.Id))) Packet.FinishedAt ??= now;
+        await db.SaveChangesAsync();
+        return Redirect($"/packet#my-check");
+    }
+
+    private async Task<bool> Load()
+    {
+        if (await sessions.CurrentAsync(HttpContext) is not { } packet || library.Find(packet.AidId) is not { } aid || !aid.Texts.ContainsKey(packet.Language))
+            return false;
+        Packet = packet;
+        Aid = aid;
+        Risks = YourRisks.For(aid, new PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
+        Response.Headers.CacheControl = "no-store";
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+using AngleSharp.Html.Parser;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Tests.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DecisionAid.Web.Tests.Clinic;
+
+/// <summary>A site on a fresh database with practices whose clinicians are signed in (password and authenticator code).</summary>
+public sealed class SignedInClinic : IDisposable
+{
+    public const string Password = "correct horse battery staple";
+    private readonly List<HttpClient> _clients = [];
+
+    public SignedInClinic(string provider)
+    {
+        Database = TestDatabases.Create(provider);
+        Site = new SiteFactory(settings: Database.SiteSettings());
+    }
+
+    public TestDatabase Database { get; }
+    public SiteFactory Site { get; }
+
+    /// <summary>A new practice with one clinician, signed in; returns the clinician's browser and the practice id.</summary>
+    public async Task<(HttpClient Browser, Guid Practice)> NewPracticeAsync(string name)
+    {
+        var email = $"dr.{Guid.NewGuid():N}@example.org";
+        Guid practiceId;
+        string key;
+        using (var scope = Site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+            var practice = new Practice { Id = Guid.NewGuid(), Slug = $"p{Guid.NewGuid():N}"[..20], Name = name, CreatedAt = DateTime.UtcNow };
+            practiceId = practice.Id;
+            db.Practices.Add(practice);
+            await db.SaveChangesAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
+            var clinician = new Clinician { UserName = email, Email = email, DisplayName = $"Dr of {name}", PracticeId = practice.Id };
+            var created = await users.CreateAsync(clinician, Password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            await users.ResetAuthenticatorKeyAsync(clinician);
+            key = (await users.GetAuthenticatorKeyAsync(clinician))!;
+            await users.SetTwoFactorEnabledAsync(clinician, true);
+        }
+        var browser = NewBrowser();
+        Assert.Equal("/clinic/two-factor", (await PostFormAsync(browser, "/clinic/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password })).Headers.Location!.OriginalString);
+        Assert.Equal("/clinic/", (await PostFormAsync(browser, "/clinic/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) })).Headers.Location!.OriginalString);
+        return (browser, practiceId);
+    }
+
+    /// <summary>A browser of its own (cookies), over HTTPS as in production; it does not follow redirects.</summary>
+    public HttpClient NewBrowser()
+    {
+        var client = Site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Posts a form the way a browser does: reads the antiforgery token from the form page (by default the same URL) first.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var page = await browser.GetAsync(formPage ?? url);
+        var token = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync())
+            .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.NotNull(token);
+        return await browser.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients) client.Dispose();
+        Site.Dispose();
+        Database.Dispose();
+    }
+}

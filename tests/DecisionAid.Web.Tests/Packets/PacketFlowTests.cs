@@ -1,0 +1,180 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Tests.Clinic;
+using DecisionAid.Web.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DecisionAid.Web.Tests.Packets;
+
+/// <summary>A clinician makes a packet, the patient opens it with their date of birth and answers; on both databases.</summary>
+public partial class PacketFlowTests
+{
+    private static async Task<string> CreatePacketAsync(HttpClient clinician, string birthDate = "1950-03-14", string target = "genicular", string method = "heat", params string[] factors)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Form.Aid", "neurolysis"), new("Form.Language", "en"), new("Form.Target", target), new("Form.Method", method),
+            new("Form.PatientName", "Pat Example"), new("Form.BirthDate", birthDate), new("Form.RecordNumber", "MRN-0042"),
+        };
+        fields.AddRange(factors.Select(f => new KeyValuePair<string, string>("Form.HealthFactors", f)));
+        var created = await SignedInClinic.PostFormAsync(clinician, "/clinic/packets/new", fields, "/clinic/packets/new?aid=neurolysis");
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var html = await created.Content.ReadAsStringAsync();
+        var link = new HtmlParser().ParseDocument(html).QuerySelector("code.link")!.TextContent;
+        return LinkToken().Match(link).Groups[1].Value;
+    }
+
+    private static async Task<HttpResponseMessage> OpenAsync(HttpClient patient, string token, string birthDate) =>
+        await SignedInClinic.PostFormAsync(patient, $"/p/{token}", new Dictionary<string, string> { ["BirthDate"] = birthDate });
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_patient_opens_the_link_with_their_birth_date_answers_and_the_clinician_sees_it(string provider)
+    {
+        using var clinic = new SignedInClinic(provider);
+        var (clinician, _) = await clinic.NewPracticeAsync("North Clinic");
+        var token = await CreatePacketAsync(clinician, factors: "blood-thinners");
+
+        // At least 128 random bits, and only its hash at rest.
+        Assert.True(token.Length >= 43, token);
+        await using (var db = clinic.Database.Open())
+        {
+            var packet = await db.Packets.SingleAsync();
+            Assert.Equal(SHA256.HashData(Encoding.ASCII.GetBytes(token)), packet.TokenHash);
+            Assert.Null(packet.OpenedAt);
+        }
+
+        var patient = clinic.NewBrowser();
+        // Looking at the link (as a mail scanner does) uses nothing up.
+        Assert.Equal(HttpStatusCode.OK, (await patient.GetAsync($"/p/{token}")).StatusCode);
+        await using (var db = clinic.Database.Open()) Assert.Null((await db.Packets.SingleAsync()).OpenedAt);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await OpenAsync(patient, token, "1950-03-15")).StatusCode);
+        var opened = await OpenAsync(patient, token, "1950-03-14");
+        Assert.Equal("/packet", opened.Headers.Location!.OriginalString);
+        var cookie = Assert.Single(opened.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-da-patient=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(token, cookie, StringComparison.Ordinal);
+
+        var packetPage = await patient.GetAsync("/packet");
+        Assert.Equal(HttpStatusCode.OK, packetPage.StatusCode);
+        var page = new HtmlParser().ParseDocument(await packetPage.Content.ReadAsStringAsync());
+        var yourRisks = page.GetElementById("your-risks")!;
+        Assert.Contains("Nerves around the knee", yourRisks.TextContent, StringComparison.Ordinal);
+        var bleeding = yourRisks.QuerySelectorAll("li.item").Single(li => li.QuerySelector("h3")!.TextContent.Contains("Bleeding", StringComparison.Ordinal));
+        Assert.Contains("Higher for you.", bleeding.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Blood thinners make bleeding more likely", bleeding.TextContent, StringComparison.Ordinal);
+
+        var answered = await SignedInClinic.PostFormAsync(patient, "/packet?handler=Knowledge", new Dictionary<string, string> { ["item"] = "what-it-does", ["value"] = "sleeps" }, "/packet");
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var after = await (await patient.GetAsync("/packet")).Content.ReadAsStringAsync();
+        Assert.Contains("Not quite.", after, StringComparison.Ordinal);
+
+        var list = await (await clinician.GetAsync("/clinic/")).Content.ReadAsStringAsync();
+        Assert.Contains("Pat Example", list, StringComparison.Ordinal);
+        Assert.Contains("Opened", list, StringComparison.Ordinal);
+        Assert.Contains("0 of 6 right (1 answered)", list, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Unknown_expired_revoked_and_wrong_all_get_the_same_answer(string provider)
+    {
+        using var clinic = new SignedInClinic(provider);
+        var (clinician, _) = await clinic.NewPracticeAsync("South Clinic");
+        var revoked = await CreatePacketAsync(clinician);
+        var expired = await CreatePacketAsync(clinician);
+        var wrong = await CreatePacketAsync(clinician);
+        await using (var db = clinic.Database.Open())
+        {
+            var all = await db.Packets.ToListAsync();
+            all.Single(p => p.TokenHash.SequenceEqual(SHA256.HashData(Encoding.ASCII.GetBytes(revoked)))).RevokedAt = DateTime.UtcNow;
+            all.Single(p => p.TokenHash.SequenceEqual(SHA256.HashData(Encoding.ASCII.GetBytes(expired)))).TokenExpiresAt = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+        var answers = new List<(HttpStatusCode, string)>();
+        foreach (var (token, date) in new[] { (new string('x', 43), "1950-03-14"), (revoked, "1950-03-14"), (expired, "1950-03-14"), (wrong, "1960-01-01") })
+        {
+            var response = await OpenAsync(clinic.NewBrowser(), token, date);
+            answers.Add((response.StatusCode, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("main")!.TextContent));
+        }
+        Assert.Single(answers.Distinct());
+        Assert.Equal(HttpStatusCode.BadRequest, answers[0].Item1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Five_wrong_birth_dates_rest_the_link_even_for_the_right_one(string provider)
+    {
+        using var clinic = new SignedInClinic(provider);
+        var (clinician, _) = await clinic.NewPracticeAsync("East Clinic");
+        var token = await CreatePacketAsync(clinician);
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.BadRequest, (await OpenAsync(clinic.NewBrowser(), token, $"1951-01-0{i + 1}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await OpenAsync(clinic.NewBrowser(), token, "1950-03-14")).StatusCode);
+        await using var db = clinic.Database.Open();
+        Assert.NotNull((await db.Packets.SingleAsync()).UnlockBlockedUntil);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_clinician_of_another_practice_gets_404_for_every_packet_route(string provider)
+    {
+        using var clinic = new SignedInClinic(provider);
+        var (north, _) = await clinic.NewPracticeAsync("North Clinic");
+        var (south, _) = await clinic.NewPracticeAsync("South Clinic");
+        await CreatePacketAsync(north);
+        Guid id;
+        await using (var db = clinic.Database.Open()) id = (await db.Packets.SingleAsync()).Id;
+        Assert.Equal(HttpStatusCode.OK, (await north.GetAsync($"/clinic/packets/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await south.GetAsync($"/clinic/packets/{id}")).StatusCode);
+        var revoke = await SignedInClinic.PostFormAsync(south, $"/clinic/packets/{id}?handler=Revoke", [], "/clinic/packets/new");
+        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        Assert.DoesNotContain("Pat Example", await (await south.GetAsync("/clinic/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var db = clinic.Database.Open()) Assert.Null((await db.Packets.SingleAsync()).RevokedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Revoking_ends_the_patients_session_too(string provider)
+    {
+        using var clinic = new SignedInClinic(provider);
+        var (clinician, _) = await clinic.NewPracticeAsync("West Clinic");
+        var token = await CreatePacketAsync(clinician);
+        var patient = clinic.NewBrowser();
+        await OpenAsync(patient, token, "1950-03-14");
+        Assert.Equal(HttpStatusCode.OK, (await patient.GetAsync("/packet")).StatusCode);
+        Guid id;
+        await using (var db = clinic.Database.Open()) id = (await db.Packets.SingleAsync()).Id;
+        await SignedInClinic.PostFormAsync(clinician, $"/clinic/packets/{id}?handler=Revoke", [], $"/clinic/packets/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await patient.GetAsync("/packet")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Choices_that_do_not_fit_the_aid_are_refused_with_a_reason()
+    {
+        using var clinic = new SignedInClinic(Storage.Sqlite);
+        var (clinician, _) = await clinic.NewPracticeAsync("Central Clinic");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Form.Aid", "neurolysis"), new("Form.Language", "en"), new("Form.Target", "celiac-plexus"), new("Form.Method", "heat"),
+            new("Form.PatientName", "Pat"), new("Form.BirthDate", "2999-01-01"),
+        };
+        var response = await SignedInClinic.PostFormAsync(clinician, "/clinic/packets/new", fields, "/clinic/packets/new");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("the method 'heat' is not used for the target 'celiac-plexus'", errors, StringComparison.Ordinal);
+        Assert.Contains("date of birth", errors, StringComparison.Ordinal);
+        await using var db = clinic.Database.Open();
+        Assert.Empty(await db.Packets.ToListAsync());
+    }
+
+    [GeneratedRegex(@"/p/([A-Za-z0-9_-]+)$")]
+    private static partial Regex LinkToken();
+}
