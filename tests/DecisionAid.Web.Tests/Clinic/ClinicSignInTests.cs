@@ -45,15 +45,8 @@ public partial class ClinicSignInTests
         return new Clinic(site, database, browser, email);
     }
 
-    private static async Task<HttpResponseMessage> Post(HttpClient browser, string url, Dictionary<string, string> fields)
-    {
-        var page = await browser.GetAsync(url);
-        var html = await page.Content.ReadAsStringAsync();
-        var token = new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        Assert.NotNull(token);
-        fields["__RequestVerificationToken"] = token;
-        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> Post(HttpClient browser, string url, Dictionary<string, string> fields) =>
+        SignedInClinic.PostFormAsync(browser, url, fields);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace DecisionAid.Browser.Tests.Clinic;
+namespace DecisionAid.Testing;
 
 /// <summary>What an authenticator app does (RFC 6238, HMAC-SHA1, 30-second steps, 6 digits): the test plays the clinician's phone.</summary>
 internal static class Totp
