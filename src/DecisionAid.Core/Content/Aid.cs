@@ -18,6 +18,8 @@ public sealed record Aid
     public required IReadOnlyList<Alternative> Alternatives { get; init; }
     public required IReadOnlyList<ItemRef> Questions { get; init; }
     public required IReadOnlyList<KnowledgeQuestion> KnowledgeCheck { get; init; }
+    /// <summary>"What matters most to me": statements a patient rates (values clarification).</summary>
+    public IReadOnlyList<ItemRef> Values { get; init; } = [];
     public required Personalisation Personalisation { get; init; }
     /// <summary>SVG text of each picture, keyed by its path relative to the aid folder (e.g. "art/step-1.svg").</summary>
     public required IReadOnlyDictionary<string, string> Pictures { get; init; }

@@ -21,6 +21,7 @@ public sealed record AidText
     public required IReadOnlyDictionary<string, AlternativeText> Alternatives { get; init; }
     public required IReadOnlyDictionary<string, LocatedText> Questions { get; init; }
     public required IReadOnlyDictionary<string, KnowledgeText> KnowledgeCheck { get; init; }
+    public IReadOnlyDictionary<string, LocatedText> Values { get; init; } = new Dictionary<string, LocatedText>();
     public required IReadOnlyDictionary<string, NamedText> Targets { get; init; }
     public required IReadOnlyDictionary<string, NamedText> Methods { get; init; }
     public required IReadOnlyDictionary<string, LocatedText> Properties { get; init; }
@@ -59,6 +60,7 @@ public sealed record AidText
             foreach (var t in a.Comparison.All()) yield return ("options", t);
         }
         foreach (var q in Questions.Values) yield return ("questions", q);
+        foreach (var v in Values.Values) yield return ("values", v);
         foreach (var k in KnowledgeCheck.Values)
         {
             yield return ("knowledge_check", k.Question);

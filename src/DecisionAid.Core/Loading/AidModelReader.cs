@@ -13,7 +13,10 @@ internal sealed class AidModelReader
         string Id, string Version, LocatedText Reviewed, DateOnly ReviewedDate, IReadOnlyList<Reviewer> Reviewers,
         IReadOnlyList<Source> Sources, IReadOnlyList<Step> Steps, IReadOnlyList<Benefit> Benefits, IReadOnlyList<Risk> Risks,
         IReadOnlyList<Alternative> Alternatives, IReadOnlyList<ItemRef> Questions, IReadOnlyList<KnowledgeQuestion> KnowledgeCheck,
-        Personalisation Personalisation, SourceLocation Location);
+        Personalisation Personalisation, SourceLocation Location)
+    {
+        public IReadOnlyList<ItemRef> Values { get; init; } = [];
+    }
 
     public static Model? Read(YamlMap root, string folderName) => new AidModelReader().ReadAid(root, folderName);
 
@@ -88,6 +91,13 @@ internal sealed class AidModelReader
             return null;
         }).OfType<ItemRef>(), "question", d);
 
+        var values = Ids.Unique(root.StringList("values").Select(t =>
+        {
+            if (Ids.IsValid(t.Value)) return new ItemRef(t.Value, t.Location);
+            d.Error(FindingCodes.WrongType, t.Location, $"value id '{t.Value}' must be lowercase letters, digits and hyphens");
+            return null;
+        }).OfType<ItemRef>(), "value", d);
+
         var knowledge = Ids.Unique(root.MapList("knowledge_check").Select(m => ReadKnowledgeQuestion(m)).OfType<KnowledgeQuestion>(), "knowledge-check question", d);
         var personalisation = ReadPersonalisation(root);
         root.Done();
@@ -97,7 +107,7 @@ internal sealed class AidModelReader
             d.Error(FindingCodes.WrongType, idText.Location, $"the aid id '{idText.Value}' must match its folder name '{folderName}'");
         if (idText is null || version is null || reviewedText is null || reviewed is null) return null;
         return new Model(idText.Value, version, reviewedText, reviewed.Value, reviewers, sources, steps, benefits, risks, alternatives,
-            questions, knowledge, personalisation, root.Location);
+            questions, knowledge, personalisation, root.Location) { Values = values };
     }
 
     private static DateOnly? ParseDate(YamlMap root, LocatedText? text)

@@ -82,6 +82,7 @@ internal sealed partial class AidTextReader
             var explanation = m.Text("explanation");
             return question is null || explanation is null ? null : new KnowledgeText(question, choices, explanation);
         });
+        var values = IdTexts(root, "values", _model.Values, "value", required: _model.Values.Count > 0);
         var p = _model.Personalisation;
         var targets = IdMap(root, "targets", p.Targets, "target", Named, required: p.Targets.Count > 0);
         var methods = IdMap(root, "methods", p.Methods, "method", Named, required: p.Methods.Count > 0);
@@ -104,7 +105,7 @@ internal sealed partial class AidTextReader
             Title = title, Summary = summary, WhatItIs = whatItIs, Steps = steps,
             BenefitsIntro = benefitsIntro, Benefits = benefitItems, RisksOverview = overview, MainRisk = mainRisk, Risks = riskItems,
             Procedure = procedureText, Alternatives = alternatives, Questions = questions, KnowledgeCheck = knowledge,
-            Targets = targets, Methods = methods, Properties = properties, HealthFactors = factors,
+            Targets = targets, Methods = methods, Properties = properties, HealthFactors = factors, Values = values,
         };
         ReportUnknownPlaceholders(text);
         return text;

@@ -62,6 +62,18 @@ public sealed record UiText
     public required string RightAnswerWas { get; init; }
     public required string NotQuite { get; init; }
     public required string Correct { get; init; }
+    public required string WhatMattersTitle { get; init; }
+    public required string WhatMattersIntro { get; init; }
+    public required IReadOnlyList<string> ImportanceScale { get; init; }
+    public required string MyQuestionsTitle { get; init; }
+    public required string MyQuestionsLabel { get; init; }
+    public required string SureTitle { get; init; }
+    public required IReadOnlyList<string> SureItems { get; init; }
+    public required string Yes { get; init; }
+    public required string No { get; init; }
+    public required string SatisfactionTitle { get; init; }
+    public required string SatisfactionQuestion { get; init; }
+    public required IReadOnlyList<string> SatisfactionScale { get; init; }
     public required string SiteName { get; init; }
     public required string LanguageName { get; init; }
     public required string LanguageNav { get; init; }
@@ -162,6 +174,20 @@ public sealed record UiText
         RightAnswerWas = "The right answer:",
         NotQuite = "Not quite.",
         Correct = "That is right.",
+        WhatMattersTitle = "What matters most to you?",
+        WhatMattersIntro = "How much does each of these matter to you? There are no right or wrong answers.",
+        ImportanceScale = ["Not at all", "A little", "Some", "A lot", "Very much"],
+        MyQuestionsTitle = "Your questions for your care team",
+        MyQuestionsLabel = "Write any questions you want to ask at your visit.",
+        SureTitle = "How sure do you feel?",
+        // The SURE test (Légaré et al., Can Fam Physician 2010;56:e308-14): four yes/no items on decisional conflict.
+        SureItems = ["Do you feel sure about the best choice for you?", "Do you know the benefits and risks of each option?",
+            "Are you clear about which benefits and risks matter most to you?", "Do you have enough support and advice to make a choice?"],
+        Yes = "Yes",
+        No = "No",
+        SatisfactionTitle = "What did you think of this guide?",
+        SatisfactionQuestion = "How happy are you with this guide?",
+        SatisfactionScale = ["Not at all", "A little", "Somewhat", "Mostly", "Very"],
         SiteName = "DecisionAid",
         LanguageName = "English",
         LanguageNav = "Language",
@@ -239,6 +265,19 @@ public sealed record UiText
         RightAnswerWas = "La respuesta correcta:",
         NotQuite = "No del todo.",
         Correct = "Así es.",
+        WhatMattersTitle = "¿Qué es lo que más le importa?",
+        WhatMattersIntro = "¿Cuánto le importa cada una de estas cosas? No hay respuestas buenas ni malas.",
+        ImportanceScale = ["Nada", "Un poco", "Algo", "Mucho", "Muchísimo"],
+        MyQuestionsTitle = "Sus preguntas para su equipo de salud",
+        MyQuestionsLabel = "Escriba las preguntas que quiera hacer en su visita.",
+        SureTitle = "¿Qué tan seguro se siente?",
+        SureItems = ["¿Se siente seguro de cuál es la mejor opción para usted?", "¿Conoce los beneficios y los riesgos de cada opción?",
+            "¿Tiene claro qué beneficios y riesgos le importan más?", "¿Tiene suficiente apoyo y consejo para elegir?"],
+        Yes = "Sí",
+        No = "No",
+        SatisfactionTitle = "¿Qué le pareció esta guía?",
+        SatisfactionQuestion = "¿Qué tan contento está con esta guía?",
+        SatisfactionScale = ["Nada", "Un poco", "Algo", "Bastante", "Mucho"],
         SiteName = "DecisionAid",
         LanguageName = "Español",
         LanguageNav = "Idioma",

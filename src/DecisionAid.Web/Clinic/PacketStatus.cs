@@ -28,4 +28,15 @@ public static class PacketStatus
             .Select(q => aid.Texts["en"].KnowledgeCheck[q.Id].Question.Value).ToList();
         return (string.Create(CultureInfo.InvariantCulture, $"{right} of {aid.KnowledgeCheck.Count} right ({answers.Count} answered)"), missed);
     }
+
+    /// <summary>SURE: "4 of 4 yes", flagged when any answer is no (a sign of decisional conflict).</summary>
+    public static (string Summary, bool Conflict) Sure(Packet packet)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        var answers = packet.Answers.Where(a => a.Kind == "sure").ToList();
+        if (answers.Count == 0) return ("not answered", false);
+        var yes = answers.Count(a => a.Value == "yes");
+        var conflict = answers.Any(a => a.Value == "no");
+        return (string.Create(CultureInfo.InvariantCulture, $"{yes} of {answers.Count} yes{(conflict ? ": some doubt, talk it through" : "")}"), conflict);
+    }
 }

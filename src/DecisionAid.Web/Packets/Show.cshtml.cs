@@ -26,23 +26,37 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
 
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : Redirect($"/{LanguageRouting.Negotiate(Request)}/");
 
-    public async Task<IActionResult> OnPostKnowledgeAsync(string item, string value)
+    /// <summary>Saves one answer (knowledge, value, sure, satisfaction or questions); the same item answered again replaces it.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(string kind, string item, string? value)
     {
         if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
-        var question = Aid.KnowledgeCheck.FirstOrDefault(q => q.Id == item);
-        if (question is null || !question.Choices.Contains(value)) return BadRequest();
+        value = (value ?? "").Trim();
+        if (AnswerKinds.Problem(Aid, kind, item, value) is { } problem) return BadRequest(problem);
         var now = clock.GetUtcNow().UtcDateTime;
-        var answer = Packet.Answers.FirstOrDefault(a => a.Kind == "knowledge" && a.ItemId == item);
-        if (answer is null) Packet.Answers.Add(new PacketAnswer { PacketId = Packet.Id, Kind = "knowledge", ItemId = item, Value = value, UpdatedAt = now });
+        var answer = Packet.Answers.FirstOrDefault(a => a.Kind == kind && a.ItemId == item);
+        if (answer is null) Packet.Answers.Add(new PacketAnswer { PacketId = Packet.Id, Kind = kind, ItemId = item, Value = value, UpdatedAt = now });
         else
         {
             answer.Value = value;
             answer.UpdatedAt = now;
         }
-        if (Aid.KnowledgeCheck.All(q => Packet.Answers.Any(a => a.Kind == "knowledge" && a.ItemId == q.Id))) Packet.FinishedAt ??= now;
+        // Finished once the knowledge check, the SURE test and the satisfaction item are all answered.
+        bool Has(string k, string i) => Packet.Answers.Any(a => a.Kind == k && a.ItemId == i);
+        if (Aid.KnowledgeCheck.All(q => Has(AnswerKinds.Knowledge, q.Id)) && AnswerKinds.SureItems.All(i => Has(AnswerKinds.Sure, i))
+            && Has(AnswerKinds.Satisfaction, AnswerKinds.Single))
+            Packet.FinishedAt ??= now;
         await db.SaveChangesAsync();
-        return Redirect($"/packet#my-check");
+        return Redirect($"/packet#{Anchor(kind)}");
     }
+
+    private static string Anchor(string kind) => kind switch
+    {
+        AnswerKinds.Knowledge => "my-check",
+        AnswerKinds.Value => "what-matters",
+        AnswerKinds.Sure => "how-sure",
+        AnswerKinds.Satisfaction => "satisfaction",
+        _ => "my-questions",
+    };
 
     private async Task<bool> Load()
     {

@@ -72,8 +72,10 @@ public partial class PacketFlowTests
         Assert.Contains("Higher for you.", bleeding.TextContent, StringComparison.Ordinal);
         Assert.Contains("Blood thinners make bleeding more likely", bleeding.TextContent, StringComparison.Ordinal);
 
-        var answered = await SignedInClinic.PostFormAsync(patient, "/packet?handler=Knowledge", new Dictionary<string, string> { ["item"] = "what-it-does", ["value"] = "sleeps" }, "/packet");
-        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        async Task Answer(string kind, string item, string value) =>
+            Assert.Equal(HttpStatusCode.Redirect, (await SignedInClinic.PostFormAsync(patient, "/packet?handler=Answer",
+                new Dictionary<string, string> { ["kind"] = kind, ["item"] = item, ["value"] = value }, "/packet")).StatusCode);
+        await Answer("knowledge", "what-it-does", "sleeps");
         var after = await (await patient.GetAsync("/packet")).Content.ReadAsStringAsync();
         Assert.Contains("Not quite.", after, StringComparison.Ordinal);
 
@@ -81,6 +83,30 @@ public partial class PacketFlowTests
         Assert.Contains("Pat Example", list, StringComparison.Ordinal);
         Assert.Contains("Opened", list, StringComparison.Ordinal);
         Assert.Contains("0 of 6 right (1 answered)", list, StringComparison.Ordinal);
+
+        // The rest: the knowledge check, what matters, questions, SURE and satisfaction; answered again, an answer is replaced.
+        await Answer("knowledge", "what-it-does", "destroys");
+        foreach (var (question, choice) in new[] { ("numbing", "numbed"), ("infection-chance", "one"), ("main-risk", "other-nerves"), ("relief-lasts", "forever"), ("no-treatment-ok", "yes") })
+            await Answer("knowledge", question, choice);
+        await Answer("value", "relief", "5");
+        await Answer("questions", "1", "Can I drive home after?");
+        foreach (var item in new[] { "1", "2", "3" }) await Answer("sure", item, "yes");
+        await Answer("sure", "4", "no");
+        await Answer("satisfaction", "1", "4");
+        Assert.Equal(HttpStatusCode.BadRequest, (await SignedInClinic.PostFormAsync(patient, "/packet?handler=Answer",
+            new Dictionary<string, string> { ["kind"] = "value", ["item"] = "relief", ["value"] = "9" }, "/packet")).StatusCode);
+
+        Guid id;
+        await using (var db = clinic.Database.Open()) id = (await db.Packets.SingleAsync()).Id;
+        var detail = new HtmlParser().ParseDocument(await (await clinician.GetAsync($"/clinic/packets/{id}")).Content.ReadAsStringAsync());
+        var text = detail.QuerySelector("main")!.TextContent;
+        Assert.Contains("Finished", text, StringComparison.Ordinal);
+        Assert.Contains("5 of 6 right (6 answered)", text, StringComparison.Ordinal);
+        Assert.Contains("Does the relief always last for good?", text, StringComparison.Ordinal); // the one missed
+        Assert.Contains("3 of 4 yes: some doubt, talk it through", text, StringComparison.Ordinal);
+        Assert.Contains("Can I drive home after?", text, StringComparison.Ordinal);
+        Assert.Contains("Very much", text, StringComparison.Ordinal);
+        Assert.Contains("4 of 5", text, StringComparison.Ordinal);
     }
 
     [Theory]

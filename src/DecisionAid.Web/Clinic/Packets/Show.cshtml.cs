@@ -13,6 +13,11 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
     public string Status { get; private set; } = "";
     public string Score { get; private set; } = "";
     public IReadOnlyList<string> Missed { get; private set; } = [];
+    public string SureSummary { get; private set; } = "";
+    public bool SureConflict { get; private set; }
+    public string? Satisfaction { get; private set; }
+    public string? Questions { get; private set; }
+    public IReadOnlyList<(string Statement, string Rating)> ValueRatings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -37,6 +42,15 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
     {
         Packet = packet;
         Status = PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime);
-        (Score, Missed) = PacketStatus.Knowledge(packet, library.Find(packet.AidId));
+        var aid = library.Find(packet.AidId);
+        (Score, Missed) = PacketStatus.Knowledge(packet, aid);
+        (SureSummary, SureConflict) = PacketStatus.Sure(packet);
+        Satisfaction = packet.Answers.FirstOrDefault(a => a.Kind == "satisfaction")?.Value;
+        Questions = packet.Answers.FirstOrDefault(a => a.Kind == "questions")?.Value;
+        var scale = DecisionAid.Rendering.Text.UiText.English.ImportanceScale;
+        ValueRatings = aid is null ? [] : [.. aid.Values
+            .Select(v => (v, packet.Answers.FirstOrDefault(a => a.Kind == "value" && a.ItemId == v.Id)?.Value))
+            .Where(x => x.Value is not null)
+            .Select(x => (aid.Texts["en"].Values[x.v.Id].Value, scale[int.Parse(x.Value!, System.Globalization.CultureInfo.InvariantCulture) - 1]))];
     }
 }

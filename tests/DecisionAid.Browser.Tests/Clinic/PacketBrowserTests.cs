@@ -1,0 +1,105 @@
+using Deque.AxeCore.Playwright;
+using DecisionAid.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DecisionAid.Browser.Tests.Clinic;
+
+/// <summary>A clinician makes a packet; the patient opens it on a phone and answers; every new page passes axe.</summary>
+public class PacketBrowserTests(BrowserSite site)
+{
+    private static async Task<IReadOnlyList<string>> Axe(IPage page) =>
+        [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
+
+    [Fact]
+    public async Task A_clinician_sends_a_packet_and_the_patient_answers_on_a_phone()
+    {
+        var email = $"dr.{Guid.NewGuid():N}@example.org";
+        const string password = "amber meadow violin copper";
+        string key;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+            var practice = new Practice { Id = Guid.NewGuid(), Slug = $"k{Guid.NewGuid():N}"[..20], Name = "Knee Clinic", CreatedAt = DateTime.UtcNow };
+            db.Practices.Add(practice);
+            await db.SaveChangesAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
+            var clinician = new Clinician { UserName = email, Email = email, DisplayName = "Dr Knee", PracticeId = practice.Id };
+            Assert.True((await users.CreateAsync(clinician, password)).Succeeded);
+            await users.ResetAuthenticatorKeyAsync(clinician);
+            key = (await users.GetAuthenticatorKeyAsync(clinician))!;
+            await users.SetTwoFactorEnabledAsync(clinician, true);
+        }
+        var problems = new List<string>();
+
+        var desk = await site.NewPage();
+        await desk.GotoAsync("/clinic/sign-in");
+        problems.AddRange(await Axe(desk));
+        await desk.GetByLabel("Email").FillAsync(email);
+        await desk.GetByLabel("Password").FillAsync(password);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await desk.WaitForURLAsync("**/clinic/two-factor");
+        problems.AddRange(await Axe(desk));
+        await desk.GetByLabel("Code").FillAsync(Totp.Code(key));
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await desk.WaitForURLAsync("**/clinic/");
+        problems.AddRange(await Axe(desk));
+
+        await desk.GotoAsync("/clinic/packets/new?aid=neurolysis");
+        problems.AddRange(await Axe(desk));
+        await desk.Locator("#language").SelectOptionAsync("es");
+        await desk.Locator("#target").SelectOptionAsync("genicular");
+        await desk.Locator("#method").SelectOptionAsync("heat");
+        await desk.GetByLabel("You take a blood thinner").CheckAsync();
+        await desk.Locator("#name").FillAsync("Rosa Example");
+        await desk.Locator("#dob").FillAsync("1948-07-02");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Create packet" }).ClickAsync();
+        var link = await desk.Locator("code.link").InnerTextAsync();
+        problems.AddRange(await Axe(desk));
+
+        var phone = await site.NewPage(width: 360, height: 740, touch: true);
+        await phone.GotoAsync(link.Replace("https://", "http://", StringComparison.Ordinal));
+        problems.AddRange(await Axe(phone));
+        await phone.Locator("#birth-date").FillAsync("1948-07-02");
+        await phone.GetByRole(AriaRole.Button).Filter(new() { HasText = "guide" }).ClickAsync();
+        await phone.WaitForURLAsync("**/packet");
+        Assert.DoesNotContain("/p/", phone.Url, StringComparison.Ordinal);
+        Assert.Equal("es", await phone.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Más alto para usted.", await phone.Locator("#your-risks").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Axe(phone));
+        var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"the packet scrolls sideways on a phone ({widths[0]} > {widths[1]})");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("packet-es-phone.png") });
+
+        // Answer everything: each form saves on its own (the first choice of each question or scale).
+        var count = await phone.Locator("#my-check form").CountAsync();
+        foreach (var section in new[] { "#my-check", "#what-matters", "#how-sure", "#satisfaction" })
+        {
+            var forms = phone.Locator($"{section} form");
+            for (var i = 0; i < await forms.CountAsync(); i++)
+            {
+                await forms.Nth(i).Locator("input[type=radio]").First.CheckAsync();
+                await forms.Nth(i).GetByRole(AriaRole.Button).ClickAsync();
+                await phone.WaitForLoadStateAsync();
+            }
+        }
+        await phone.Locator("#questions-text").FillAsync("¿Puedo manejar después?");
+        await phone.Locator("#my-questions button").ClickAsync();
+        await phone.WaitForLoadStateAsync();
+        Assert.Equal(count, await phone.Locator("#my-check .feedback").CountAsync());
+        problems.AddRange(await Axe(phone));
+
+        await desk.GotoAsync("/clinic/");
+        var row = desk.Locator("tr", new() { HasText = "Rosa Example" });
+        Assert.Contains("Finished", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"({count} answered)", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await desk.WaitForURLAsync("**/clinic/packets/*");
+        var detail = await desk.Locator("main").InnerTextAsync();
+        Assert.Contains("¿Puedo manejar después?", detail, StringComparison.Ordinal);
+        Assert.Contains("4 of 4 yes", detail, StringComparison.Ordinal);
+        problems.AddRange(await Axe(desk));
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+}
