@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DecisionAid.Web.Demo;
 
 /// <summary>
-/// In Development only, an empty database gets a demo practice and a demo clinician, and the console says how to
-/// sign in (a fresh random password and authenticator key, shown once). Never in Production.
+/// In Development only, an empty database gets a demo practice, a demo clinician and one demo packet, and the
+/// console says how to sign in (a fresh random password and authenticator key) and the patient's link, shown once.
+/// Never in Production.
 /// </summary>
 public static class DemoPractice
 {
@@ -38,15 +39,33 @@ public static class DemoPractice
         var key = await users.GetAuthenticatorKeyAsync(clinician);
         await users.SetTwoFactorEnabledAsync(clinician, true);
 
+        var library = scope.ServiceProvider.GetRequiredService<Library.AidLibrary>();
+        var aid = library.Find("neurolysis") ?? library.Aids[0];
+        var (token, hash) = Packets.PacketLinks.NewToken();
+        var links = scope.ServiceProvider.GetRequiredService<Packets.PacketLinks>();
+        db.Packets.Add(new Packet
+        {
+            Id = Guid.NewGuid(), PracticeId = practice.Id, CreatedById = clinician.Id, AidId = aid.Id, Language = "en",
+            ContentVersion = aid.Version, ContentHash = aid.ContentHash,
+            Target = aid.Personalisation.Targets.FirstOrDefault(t => t.Id == "genicular")?.Id, Method = aid.Id == "neurolysis" ? "heat" : null,
+            HealthFactors = aid.Personalisation.HealthFactors.Any(f => f.Id == "blood-thinners") ? "blood-thinners" : "",
+            PatientName = "Demo Patient", PatientBirthDate = new DateOnly(1950, 1, 1), TokenHash = hash,
+            TokenExpiresAt = DateTime.UtcNow + links.Lifetime, CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        var site = (app.Configuration["Urls"] ?? "http://127.0.0.1:5000").Split(';')[0].TrimEnd('/');
+
         Console.WriteLine($"""
 
             Demo practice created (Development only): {practice.Name}
-              Sign in at /clinic/sign-in
+              Sign in at {site}/clinic/sign-in
                 email:    {Email}
                 password: {password}
               Add this key to an authenticator app (time-based, 6 digits), then enter its code:
                 key:      {key}
                 otpauth://totp/DecisionAid:{Uri.EscapeDataString(Email)}?secret={key}&issuer=DecisionAid&digits=6
+              Demo patient link (date of birth 1950-01-01):
+                {site}/p/{token}
               (Shown once. Delete the database file to start over.)
 
             """);
