@@ -1,4 +1,5 @@
 using DecisionAid.Web.Aids;
+using DecisionAid.Web.Api;
 using DecisionAid.Web.Clinic;
 using DecisionAid.Web.Data;
 using DecisionAid.Web.Demo;
@@ -12,6 +13,8 @@ builder.AddAidLibrary();
 builder.AddStorage();
 builder.AddClinicAccess();
 builder.Services.AddPackets();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
 builder.Services.AddLanguageRouting();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/");
 builder.Services.AddPublicPageSpeed();
@@ -28,6 +31,8 @@ app.MapAidAssets();
 app.MapLanguageRedirect();
 app.MapHealth();
 app.MapRazorPages();
+app.MapPacketsApi();
+app.MapOpenApi();
 app.AnnounceUrls();
 await app.RunAsync();
 

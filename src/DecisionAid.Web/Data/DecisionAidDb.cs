@@ -15,6 +15,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
     public DbSet<Packet> Packets => Set<Packet>();
     public DbSet<PacketAnswer> PacketAnswers => Set<PacketAnswer>();
     public DbSet<PatientSession> PatientSessions => Set<PatientSession>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -59,6 +60,13 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             s.HasKey(x => x.IdHash);
             s.Property(x => x.IdHash).HasMaxLength(32);
             s.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ApiKey>(k =>
+        {
+            k.HasIndex(x => x.KeyHash).IsUnique();
+            k.Property(x => x.KeyHash).HasMaxLength(32);
+            k.Property(x => x.Name).HasMaxLength(100);
+            k.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<PacketAnswer>(a =>
         {

@@ -81,3 +81,14 @@ public sealed class PatientSession
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
 }
+
+/// <summary>A practice's key for the integration API (health-record systems). Only the SHA-256 of the key is kept.</summary>
+public sealed class ApiKey
+{
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public required string Name { get; set; }
+    public required byte[] KeyHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}

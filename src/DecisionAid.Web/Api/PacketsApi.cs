@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using DecisionAid.Web.Clinic;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Library;
+using DecisionAid.Web.Packets;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Web.Api;
+
+/// <summary>
+/// The integration API for health-record systems: create a packet and read its status and answers. Each call
+/// carries the practice's API key in the X-Api-Key header; only its SHA-256 is stored. Another practice's packet is 404.
+/// </summary>
+public static class PacketsApi
+{
+    public const string KeyHeader = "X-Api-Key";
+
+    public sealed record CreatedPacket(Guid Id, string Link, string QrCodeSvg, DateTime LinkExpiresAt);
+
+    public sealed record PacketAnswerDto(string Kind, string Item, string Value, DateTime UpdatedAt);
+
+    public sealed record PacketStatusDto(
+        Guid Id, string Aid, string Language, string ContentVersion, string? Target, string? Method, IReadOnlyList<string> HealthFactors,
+        string Status, DateTime CreatedAt, DateTime? OpenedAt, DateTime? FinishedAt, string KnowledgeCheck, string Sure, IReadOnlyList<PacketAnswerDto> Answers);
+
+    public static WebApplication MapPacketsApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/packets").WithTags("Packets").AddEndpointFilter(RequireKey);
+
+        api.MapPost("/", async (NewPacket request, HttpContext context, DecisionAidDb db, AidLibrary library, PacketLinks links, TimeProvider clock) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var problems = request.Validate(library, DateOnly.FromDateTime(now));
+            if (problems.Count > 0) return Results.ValidationProblem(problems, title: "The packet request has errors");
+            var key = (ApiKey)context.Items[nameof(ApiKey)]!;
+            var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
+            db.Packets.Add(packet);
+            await db.SaveChangesAsync();
+            var link = $"{context.Request.Scheme}://{context.Request.Host}/p/{token}";
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, NewPacket.QrCodeSvg(link), packet.TokenExpiresAt));
+        })
+        .WithSummary("Create a personalised packet and get the patient's link and QR code (shown only in this answer)")
+        .Produces<CreatedPacket>(StatusCodes.Status201Created)
+        .ProducesValidationProblem();
+
+        api.MapGet("/{id:guid}", async (Guid id, HttpContext context, DecisionAidDb db, AidLibrary library, TimeProvider clock) =>
+        {
+            var key = (ApiKey)context.Items[nameof(ApiKey)]!;
+            var packet = await db.Packets.AsNoTracking().Include(p => p.Answers).SingleOrDefaultAsync(p => p.Id == id && p.PracticeId == key.PracticeId);
+            if (packet is null) return Results.NotFound();
+            return Results.Ok(new PacketStatusDto(packet.Id, packet.AidId, packet.Language, packet.ContentVersion, packet.Target, packet.Method,
+                packet.HealthFactorIds, PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime), packet.CreatedAt, packet.OpenedAt, packet.FinishedAt,
+                PacketStatus.Knowledge(packet, library.Find(packet.AidId)).Score, PacketStatus.Sure(packet).Summary,
+                [.. packet.Answers.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ItemId, StringComparer.Ordinal)
+                    .Select(a => new PacketAnswerDto(a.Kind, a.ItemId, a.Value, a.UpdatedAt))]));
+        })
+        .WithSummary("A packet's status and answers")
+        .Produces<PacketStatusDto>()
+        .Produces(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>401 without a valid, unrevoked key; the key's practice is what the endpoint may see.</summary>
+    private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var presented = http.Request.Headers[KeyHeader].ToString();
+        if (presented.Length is < 20 or > 200) return Results.Problem($"Send the practice's API key in the {KeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized);
+        var hash = Hash(presented);
+        var db = http.RequestServices.GetRequiredService<DecisionAidDb>();
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null);
+        if (key is null) return Results.Problem("This API key is not valid, or was revoked.", statusCode: StatusCodes.Status401Unauthorized);
+        http.Items[nameof(ApiKey)] = key;
+        return await next(context);
+    }
+}
