@@ -6,6 +6,7 @@ using DecisionAid.Web.Demo;
 using DecisionAid.Web.Errors;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Packets;
+using DecisionAid.Web.Practices;
 using DecisionAid.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,7 +17,11 @@ builder.Services.AddPackets();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddLanguageRouting();
-builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/";
+    options.Conventions.AddPageRoute("/Aids/Show", "/{lang:lang}/p/{slug}/aids/{id}"); // an aid under a practice's brand
+});
 builder.Services.AddPublicPageSpeed();
 
 var app = builder.Build();
@@ -28,6 +33,7 @@ app.UseLocalizedErrorPages();
 app.UseStaticFiles();
 app.UseClinicAccess();
 app.MapAidAssets();
+app.MapBrandAssets();
 app.MapLanguageRedirect();
 app.MapHealth();
 app.MapRazorPages();

@@ -1,15 +1,18 @@
 using DecisionAid.Core.Content;
 using DecisionAid.Rendering;
+using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
+using DecisionAid.Web.Practices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Aids;
 
 /// <summary>One aid in one language: a pure rendering of the immutable content, cached whole with an ETag.</summary>
 [OutputCache(PolicyName = PublicPageSpeed.PublicPagePolicy)]
-public sealed class ShowModel(AidLibrary library) : PageModel
+public sealed class ShowModel(AidLibrary library, DecisionAidDb db) : PageModel
 {
     public string Lang { get; private set; } = "en";
     public Aid? Aid { get; private set; }
@@ -23,7 +26,21 @@ public sealed class ShowModel(AidLibrary library) : PageModel
         AidUrl = aid => $"/{Lang}/aids/{aid}",
     };
 
-    public IActionResult OnGet(string lang, string id)
+    public Brand? Brand { get; private set; }
+
+    /// <summary>Also at /{lang}/p/{slug}/aids/{id}: the same aid under a practice's brand.</summary>
+    public async Task<IActionResult> OnGetAsync(string lang, string id, string? slug)
+    {
+        if (slug is not null)
+        {
+            var practice = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug);
+            if (practice is null) return NotFound();
+            Brand = Brand.Of(practice);
+        }
+        return Show(lang, id);
+    }
+
+    private IActionResult Show(string lang, string id)
     {
         Lang = lang;
         Aid = library.Find(id);
@@ -37,7 +54,7 @@ public sealed class ShowModel(AidLibrary library) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        var etag = library.ETag(Aid, lang);
+        var etag = library.ETag(Aid, lang, Brand is null ? "" : $"-{Brand.Slug}-{Brand.StylesheetUrl.GetHashCode(StringComparison.Ordinal):x}");
         Response.Headers.ETag = etag;
         Response.Headers.CacheControl = "public, max-age=300";
         if (Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Contains(etag)))

@@ -19,7 +19,7 @@ public static class PublicPageSpeed
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddOutputCache(o => o.AddPolicy(PublicPagePolicy, p => p.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("q").SetVaryByRouteValue("lang", "id")));
+        services.AddOutputCache(o => o.AddPolicy(PublicPagePolicy, p => p.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("q").SetVaryByRouteValue("lang", "id", "slug")));
         return services;
     }
 

@@ -15,6 +15,7 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
     public Packet Packet { get; private set; } = default!;
     public Aid Aid { get; private set; } = default!;
     public YourRisks Risks { get; private set; } = default!;
+    public Practices.Brand? Brand { get; private set; }
 
     public RenderOptions RenderOptions => new()
     {
@@ -65,6 +66,7 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
         Packet = packet;
         Aid = aid;
         Risks = YourRisks.For(aid, new PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
+        if (await db.Practices.FindAsync(packet.PracticeId) is { } practice) Brand = Practices.Brand.Of(practice);
         Response.Headers.CacheControl = "no-store";
         return true;
     }

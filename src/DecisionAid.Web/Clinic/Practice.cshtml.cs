@@ -1,0 +1,67 @@
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Practices;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DecisionAid.Web.Clinic;
+
+/// <summary>The practice's brand: name, phones, address, accent colour (contrast-checked) and logo (validated and cleaned).</summary>
+[RequestSizeLimit(BrandRules.MaxLogoBytes + (64 * 1024))]
+public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db) : ClinicPage(users)
+{
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? PhoneAfterHours { get; set; }
+    [BindProperty] public string? Address { get; set; }
+    [BindProperty] public string AccentColour { get; set; } = "";
+    [BindProperty] public IFormFile? Logo { get; set; }
+    public string Slug { get; private set; } = "";
+    public List<string> Errors { get; } = [];
+    public bool Saved { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var practice = (await db.Practices.FindAsync(Clinician.PracticeId))!;
+        (Name, Phone, PhoneAfterHours, Address, AccentColour, Slug) = (practice.Name, practice.Phone, practice.PhoneAfterHours, practice.Address, practice.AccentColour, practice.Slug);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var practice = (await db.Practices.FindAsync(Clinician.PracticeId))!;
+        Slug = practice.Slug;
+        Name = Name.Trim();
+        if (Name.Length is 0 or > 200) Errors.Add("Enter the practice's name (up to 200 characters).");
+        if (BrandRules.ColourProblem(AccentColour) is { } colour) Errors.Add(colour);
+        if (Phone?.Length > 40 || PhoneAfterHours?.Length > 40) Errors.Add("Phone numbers can be up to 40 characters.");
+        if (Address?.Length > 400) Errors.Add("The address can be up to 400 characters.");
+        (string Type, byte[] Bytes)? logo = null;
+        if (Logo is { Length: > 0 })
+        {
+            if (Logo.Length > BrandRules.MaxLogoBytes) Errors.Add($"The logo is larger than {BrandRules.MaxLogoBytes / 1024} KB.");
+            else
+            {
+                using var buffer = new MemoryStream();
+                await Logo.CopyToAsync(buffer);
+                var (type, bytes, problem) = BrandRules.CleanLogo(buffer.ToArray());
+                if (problem is not null) Errors.Add($"The logo: {problem}.");
+                else logo = (type!, bytes!);
+            }
+        }
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        practice.Name = Name;
+        practice.Phone = Blank(Phone);
+        practice.PhoneAfterHours = Blank(PhoneAfterHours);
+        practice.Address = Blank(Address);
+        practice.AccentColour = AccentColour.ToLowerInvariant();
+        if (logo is { } l) (practice.LogoContentType, practice.Logo) = (l.Type, l.Bytes);
+        await db.SaveChangesAsync();
+        Saved = true;
+        return Page();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
