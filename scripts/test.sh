@@ -11,6 +11,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
 
+# PDF tests read the handouts' text with poppler's pdftotext and draw page 1 with pdftoppm.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  echo "Installing poppler-utils (PDF tests)..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+fi
+
 log=$(mktemp)
 published=$(mktemp -d)
 trap 'rm -rf "$log" "$published"' EXIT

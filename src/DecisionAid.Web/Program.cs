@@ -38,6 +38,7 @@ app.MapLanguageRedirect();
 app.MapHealth();
 app.MapRazorPages();
 app.MapPacketsApi();
+app.MapPacketHandouts();
 app.MapOpenApi();
 app.AnnounceUrls();
 await app.RunAsync();

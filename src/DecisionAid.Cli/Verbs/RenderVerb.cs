@@ -8,25 +8,25 @@ namespace DecisionAid.Cli.Verbs;
 /// <summary>`pda render AID --lang en --format html --out FILE`: one self-contained file, made by the web site's components.</summary>
 internal static class RenderVerb
 {
-    private static readonly string[] Formats = ["html"];
+    private static readonly string[] Formats = ["html", "pdf"];
 
     public static Command Create(VerbContext context)
     {
         var aid = new Argument<string>("aid") { Description = "The aid's id, e.g. neurolysis" };
         var lang = new Option<string>("--lang") { Description = "Language code, e.g. en", DefaultValueFactory = _ => "en" };
-        var format = new Option<string>("--format") { Description = "Output format: html", DefaultValueFactory = _ => "html" };
+        var format = new Option<string>("--format") { Description = "Output format: html or pdf", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong(Formats);
-        var output = new Option<string?>("--out") { Description = "The file to write (default: AID.LANG.html in the current folder)" };
+        var output = new Option<string?>("--out") { Description = "The file to write (default: AID.LANG.html or .pdf in the current folder)" };
         var command = new Command("render", "Render an aid to one self-contained file (no outside requests)");
         command.Arguments.Add(aid);
         command.Options.Add(lang);
         command.Options.Add(format);
         command.Options.Add(output);
-        command.SetAction((parsed, _) => RunAsync(context, parsed.GetValue(context.Content)!, parsed.GetValue(aid)!, parsed.GetValue(lang)!, parsed.GetValue(output)));
+        command.SetAction((parsed, _) => RunAsync(context, parsed.GetValue(context.Content)!, parsed.GetValue(aid)!, parsed.GetValue(lang)!, parsed.GetValue(format)!, parsed.GetValue(output)));
         return command;
     }
 
-    private static async Task<int> RunAsync(VerbContext context, string contentPath, string aidId, string language, string? outPath)
+    private static async Task<int> RunAsync(VerbContext context, string contentPath, string aidId, string language, string format, string? outPath)
     {
         var library = ContentLibrary.Load(contentPath);
         if (Loaded.FindAid(context, library, aidId, language) is not { } aid) return PdaCommand.BadUsage;
@@ -39,12 +39,18 @@ internal static class RenderVerb
             context.Error.WriteLine($"pda: not rendering '{aidId}': fix the errors above first (see `pda check`)");
             return PdaCommand.ProblemsFound;
         }
-        outPath ??= $"{aid.Id}.{language}.html";
-        await using var renderer = new AidRenderer();
-        var html = await renderer.RenderStandaloneAsync(aid, language);
+        outPath ??= $"{aid.Id}.{language}.{format}";
         var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (folder is not null) Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(outPath, html);
+        if (format == "pdf")
+        {
+            await File.WriteAllBytesAsync(outPath, DecisionAid.Rendering.Pdf.HandoutPdf.Render(aid, language));
+        }
+        else
+        {
+            await using var renderer = new AidRenderer();
+            await File.WriteAllTextAsync(outPath, await renderer.RenderStandaloneAsync(aid, language));
+        }
         context.Out.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes; {aid.Id} {aid.Version}, {language})");
         return PdaCommand.Ok;
     }

@@ -62,6 +62,7 @@ public sealed record UiText
     public required string RightAnswerWas { get; init; }
     public required string NotQuite { get; init; }
     public required string Correct { get; init; }
+    public required string DownloadHandout { get; init; }
     public required string WhatMattersTitle { get; init; }
     public required string WhatMattersIntro { get; init; }
     public required IReadOnlyList<string> ImportanceScale { get; init; }
@@ -174,6 +175,7 @@ public sealed record UiText
         RightAnswerWas = "The right answer:",
         NotQuite = "Not quite.",
         Correct = "That is right.",
+        DownloadHandout = "Download your guide to print (PDF)",
         WhatMattersTitle = "What matters most to you?",
         WhatMattersIntro = "How much does each of these matter to you? There are no right or wrong answers.",
         ImportanceScale = ["Not at all", "A little", "Some", "A lot", "Very much"],
@@ -265,6 +267,7 @@ public sealed record UiText
         RightAnswerWas = "La respuesta correcta:",
         NotQuite = "No del todo.",
         Correct = "Así es.",
+        DownloadHandout = "Descargar su guía para imprimir (PDF)",
         WhatMattersTitle = "¿Qué es lo que más le importa?",
         WhatMattersIntro = "¿Cuánto le importa cada una de estas cosas? No hay respuestas buenas ni malas.",
         ImportanceScale = ["Nada", "Un poco", "Algo", "Mucho", "Muchísimo"],
