@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using DecisionAid.Core.Loading;
+using DecisionAid.Core.Personalising;
+using DecisionAid.Rendering;
+using DecisionAid.Rendering.Pdf;
+using DecisionAid.Web.Api;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Packets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// Speed of the packets feature, each beside a baseline measured in the same run:
+//   pdf                   one personalised PDF handout  vs  the same aid rendered as HTML
+//   api sqlite|postgres   packets created per second through POST /api/packets  vs  plain inserts of the same row
+// Loads only 127.0.0.1, for a bounded time. See bench/README.md.
+internal static class BenchMain
+{
+    public static async Task<int> Main(string[] args) => (args.FirstOrDefault() ?? "pdf") switch
+    {
+        "pdf" => await Bench.Pdf(),
+        "api" => await Bench.Api(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture))),
+        _ => Bench.Usage(),
+    };
+}
+
+internal static class Bench
+{
+    public static int Usage()
+    {
+        Console.Error.WriteLine("usage: DecisionAid.Bench pdf | api sqlite|postgres [seconds]");
+        return 2;
+    }
+
+    public static async Task<int> Pdf()
+    {
+        var content = Path.Combine(Root(), "content");
+        var aid = ContentLibrary.Load(content).Find("neurolysis")!;
+        var risks = YourRisks.For(aid, new PacketChoices("intercostal", "heat", ["pacemaker", "blood-thinners"]));
+        var brand = new HandoutBrand("Bench Clinic", "555-0100", "555-0199", "1 Example Street");
+        await using var renderer = new AidRenderer();
+        for (var i = 0; i < 3; i++)
+        {
+            HandoutPdf.Render(aid, "en", brand, risks, "Bench Patient");
+            await renderer.RenderStandaloneAsync(aid, "en");
+        }
+        var pdf = Median(30, () => HandoutPdf.Render(aid, "en", brand, risks, "Bench Patient"));
+        var html = Median(30, () => renderer.RenderStandaloneAsync(aid, "en").GetAwaiter().GetResult());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"personalised PDF handout: {pdf:0.0} ms (median of 30)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline, the aid as HTML:  {html:0.0} ms (median of 30)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio PDF/HTML: {pdf / html:0.0}"));
+        return 0;
+    }
+
+    public static async Task<int> Api(string provider, TimeSpan duration)
+    {
+        var folder = Directory.CreateTempSubdirectory("pda-bench").FullName;
+        var settings = new Dictionary<string, string?>();
+        string? pgDatabase = null;
+        if (provider == "postgres")
+        {
+            var server = Environment.GetEnvironmentVariable("DECISIONAID_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("start PostgreSQL first: export DECISIONAID_TEST_POSTGRES=$(scripts/postgres.sh start)");
+            pgDatabase = $"bench_{Guid.NewGuid():N}";
+            settings["Storage:Provider"] = Storage.Postgres;
+            settings["ConnectionStrings:DecisionAid"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = pgDatabase }.ConnectionString;
+        }
+        else
+        {
+            settings["Storage:DataFolder"] = folder;
+        }
+        await using var site = new Site(settings);
+        site.UseKestrel(0);
+        site.StartServer();
+        var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var practice = new Practice { Id = Guid.NewGuid(), Slug = "bench", Name = "Bench Clinic", CreatedAt = DateTime.UtcNow };
+        const string key = "da_bench_key_for_the_throughput_run_only_0123456789";
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+            db.Practices.Add(practice);
+            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), PracticeId = practice.Id, Name = "bench", KeyHash = PacketsApi.Hash(key), CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var request = new NewPacket("neurolysis", "en", "genicular", "heat", ["blood-thinners"], "Bench Patient", new DateOnly(1950, 1, 1), null);
+
+        var aid = site.Services.GetRequiredService<DecisionAid.Web.Library.AidLibrary>().Find("neurolysis")!;
+        var inserts = await ForDuration(duration, 8, async () =>
+        {
+            using var scope = site.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+            db.Packets.Add(request.Create(aid, practice.Id, "bench", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet);
+            await db.SaveChangesAsync();
+        });
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Add(PacketsApi.KeyHeader, key);
+        var api = await ForDuration(duration, 8, async () =>
+        {
+            using var response = await http.PostAsJsonAsync("/api/packets", request);
+            if ((int)response.StatusCode != 201) throw new InvalidOperationException($"the API answered {(int)response.StatusCode}");
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: packets through POST /api/packets: {api:0} per second (8 clients, {duration.TotalSeconds:0} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: baseline, plain inserts of the same row: {inserts:0} per second"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: ratio API/insert: {api / inserts:0.00}"));
+        if (pgDatabase is not null) Npgsql.NpgsqlConnection.ClearAllPools();
+        return 0;
+    }
+
+    private static double Median(int runs, Action action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times[runs / 2];
+    }
+
+    private static async Task<double> ForDuration(TimeSpan duration, int workers, Func<Task> work)
+    {
+        var done = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                await work();
+                Interlocked.Increment(ref done);
+            }
+        }));
+        return done / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DecisionAid.slnx"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+
+    private sealed class Site(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseContentRoot(Path.Combine(Root(), "src", "DecisionAid.Web"));
+            foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        }
+    }
+}
