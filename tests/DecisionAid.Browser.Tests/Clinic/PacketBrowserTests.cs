@@ -100,6 +100,21 @@ public class PacketBrowserTests(BrowserSite site)
         Assert.Contains("¿Puedo manejar después?", detail, StringComparison.Ordinal);
         Assert.Contains("4 of 4 yes", detail, StringComparison.Ordinal);
         problems.AddRange(await Axe(desk));
+
+        // The other clinic pages, and the practice's branded aid page.
+        foreach (var url in new[] { "/clinic/practice", "/clinic/api-keys", "/clinic/authenticator" })
+        {
+            await desk.GotoAsync(url);
+            problems.AddRange(await Axe(desk));
+        }
+        await desk.GotoAsync("/clinic/practice");
+        await desk.Locator("#accent").FillAsync("#0b6b3a");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await desk.WaitForLoadStateAsync();
+        var branded = desk.Locator("main a[href*='/p/']").First;
+        await desk.GotoAsync(await branded.GetAttributeAsync("href") ?? "/");
+        Assert.Equal("Knee Clinic", await desk.Locator(".brand-name").InnerTextAsync());
+        problems.AddRange(await Axe(desk));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 }
