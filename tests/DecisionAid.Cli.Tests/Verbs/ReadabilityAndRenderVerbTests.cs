@@ -45,6 +45,19 @@ public class ReadabilityAndRenderVerbTests
     }
 
     [Fact]
+    public void Render_writes_a_pdf_handout()
+    {
+        using var run = new PdaRun();
+        var file = Path.Combine(run.Root, "neurolysis.es.pdf");
+        var (exit, output, _) = run.Pda("render", "neurolysis", "--lang", "es", "--format", "pdf", "--out", file, "--content", run.Content);
+        Assert.Equal(0, exit);
+        Assert.Contains("wrote", output, StringComparison.Ordinal);
+        var bytes = File.ReadAllBytes(file);
+        Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+        Assert.True(bytes.Length > 20_000);
+    }
+
+    [Fact]
     public void Render_refuses_content_that_fails_its_checks()
     {
         using var run = new PdaRun();
