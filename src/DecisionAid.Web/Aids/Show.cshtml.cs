@@ -36,6 +36,7 @@ public sealed class ShowModel(AidLibrary library, DecisionAidDb db) : PageModel
             var practice = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug);
             if (practice is null) return NotFound();
             Brand = Brand.Of(practice);
+            HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(PublicPageSpeed.BrandTag(practice.Slug));
         }
         return Show(lang, id);
     }
@@ -54,7 +55,7 @@ public sealed class ShowModel(AidLibrary library, DecisionAidDb db) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        var etag = library.ETag(Aid, lang, Brand is null ? "" : $"-{Brand.Slug}-{Brand.StylesheetUrl.GetHashCode(StringComparison.Ordinal):x}");
+        var etag = library.ETag(Aid, lang, Brand is null ? "" : $"-{Brand.Slug}-{Brand.Version}");
         Response.Headers.ETag = etag;
         Response.Headers.CacheControl = "public, max-age=300";
         if (Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Contains(etag)))

@@ -38,7 +38,7 @@ public static class PacketsApi
             var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
             db.Packets.Add(packet);
             await db.SaveChangesAsync();
-            var link = $"{context.Request.Scheme}://{context.Request.Host}/p/{token}";
+            var link = links.LinkFor(token, context.Request);
             context.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, NewPacket.QrCodeSvg(link), packet.TokenExpiresAt));
         })

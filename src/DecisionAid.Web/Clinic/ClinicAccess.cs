@@ -54,14 +54,16 @@ public static class ClinicAccess
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.Services.AddAuthorization();
-        // Attempts (POSTs) to the sign-in steps and to patients' links: 10 a minute per address; pages themselves are not limited.
+        // Attempts (POSTs) to the sign-in steps and to patients' links: 10 a minute per address by default
+        // (RateLimits:AttemptsPerMinute); pages themselves are not limited.
+        var permits = builder.Configuration.GetValue("RateLimits:AttemptsPerMinute", 10);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && IsAttempt(context.Request.Path.Value ?? "")
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("unlimited"));
         });
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
@@ -71,8 +73,12 @@ public static class ClinicAccess
         return builder;
     }
 
-    private static bool IsAttempt(string path) =>
-        SignInPaths.Contains(path, StringComparer.OrdinalIgnoreCase) || path.StartsWith("/p/", StringComparison.Ordinal);
+    /// <summary>Routing ignores case and a trailing slash, so the match does too.</summary>
+    private static bool IsAttempt(string path)
+    {
+        var normal = path.TrimEnd('/');
+        return SignInPaths.Contains(normal, StringComparer.OrdinalIgnoreCase) || normal.StartsWith("/p/", StringComparison.OrdinalIgnoreCase);
+    }
 
     public static WebApplication UseClinicAccess(this WebApplication app)
     {

@@ -1,13 +1,15 @@
 using DecisionAid.Web.Data;
 using DecisionAid.Web.Practices;
 using Microsoft.AspNetCore.Identity;
+using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DecisionAid.Web.Clinic;
 
 /// <summary>The practice's brand: name, phones, address, accent colour (contrast-checked) and logo (validated and cleaned).</summary>
 [RequestSizeLimit(BrandRules.MaxLogoBytes + (64 * 1024))]
-public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db) : ClinicPage(users)
+public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db, IOutputCacheStore cache) : ClinicPage(users)
 {
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string? Phone { get; set; }
@@ -59,6 +61,7 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
         practice.AccentColour = AccentColour.ToLowerInvariant();
         if (logo is { } l) (practice.LogoContentType, practice.Logo) = (l.Type, l.Bytes);
         await db.SaveChangesAsync();
+        await cache.EvictByTagAsync(PublicPageSpeed.BrandTag(practice.Slug), HttpContext.RequestAborted);
         Saved = true;
         return Page();
     }

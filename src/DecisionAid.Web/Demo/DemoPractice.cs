@@ -53,7 +53,7 @@ public static class DemoPractice
             TokenExpiresAt = DateTime.UtcNow + links.Lifetime, CreatedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
-        var site = (app.Configuration["Urls"] ?? "http://127.0.0.1:5000").Split(';')[0].TrimEnd('/');
+        var site = (app.Configuration["Site:PublicBaseUrl"] is { Length: > 0 } configured ? configured : (app.Configuration["Urls"] ?? "http://127.0.0.1:5000").Split(';')[0]).TrimEnd('/');
 
         Console.WriteLine($"""
 

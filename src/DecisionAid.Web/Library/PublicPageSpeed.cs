@@ -23,11 +23,14 @@ public static class PublicPageSpeed
         return services;
     }
 
-    public static WebApplication UsePublicPageSpeed(this WebApplication app)
+    /// <summary>Compression goes first; the output cache goes after authentication (see Program), so it can tell who asks.</summary>
+    public static WebApplication UseCompression(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseResponseCompression();
-        app.UseOutputCache();
         return app;
     }
+
+    /// <summary>The tag of every cached page shown under a practice's brand, to drop them when the brand changes.</summary>
+    public static string BrandTag(string slug) => $"brand:{slug}";
 }

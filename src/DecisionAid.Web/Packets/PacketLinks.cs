@@ -8,14 +8,28 @@ namespace DecisionAid.Web.Packets;
 /// <summary>
 /// The link a patient gets: 256 random bits, stored only as a SHA-256 hash, expiring (14 days by default) and
 /// revocable. Opening it takes the patient's date of birth; unknown, expired, revoked and wrong all get the same
-/// answer, and five wrong dates in a row rest the link for 15 minutes. Looking at the link never uses it up.
+/// answer. From the fifth wrong date on, each one rests the link for 15 minutes, and the tenth ends it for good
+/// (the clinician makes a new one). Failures are counted in the database in one step, so parallel guesses cannot slip past.
+/// Looking at the link never uses it up.
 /// </summary>
 public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfiguration config)
 {
-    public const int MaxFailedUnlocks = 5;
+    public const int FailuresPerRest = 5;
+    public const int MaxFailures = 10;
     public static readonly TimeSpan UnlockRest = TimeSpan.FromMinutes(15);
 
     public TimeSpan Lifetime => TimeSpan.FromDays(config.GetValue("Packets:LinkDays", 14));
+
+    /// <summary>
+    /// The patient's link. Site:PublicBaseUrl (e.g. https://aids.example.org) wins over the request's own scheme and
+    /// host, so a proxy in front or a forged Host header cannot change where links point.
+    /// </summary>
+    public string LinkFor(string token, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var site = config["Site:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+        return $"{site}/p/{token}";
+    }
 
     public static (string Token, byte[] Hash) NewToken()
     {
@@ -33,16 +47,15 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
         var packet = await db.Packets.SingleOrDefaultAsync(p => p.TokenHash == hash);
         var now = clock.GetUtcNow().UtcDateTime;
         if (packet is null || packet.RevokedAt is not null || packet.TokenExpiresAt <= now) return null;
-        if (packet.UnlockBlockedUntil is { } until && until > now) return null;
+        if (packet.FailedUnlocks >= MaxFailures || (packet.UnlockBlockedUntil is { } until && until > now)) return null;
         if (packet.PatientBirthDate != birthDate)
         {
-            packet.FailedUnlocks++;
-            if (packet.FailedUnlocks >= MaxFailedUnlocks)
-            {
-                packet.UnlockBlockedUntil = now + UnlockRest;
-                packet.FailedUnlocks = 0;
-            }
-            await db.SaveChangesAsync();
+            await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.FailedUnlocks, p => p.FailedUnlocks + 1));
+            var failures = await db.Packets.Where(p => p.Id == packet.Id).Select(p => p.FailedUnlocks).SingleAsync();
+            if (failures >= MaxFailures)
+                await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.RevokedAt, now));
+            else if (failures >= FailuresPerRest)
+                await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.UnlockBlockedUntil, now + UnlockRest));
             return null;
         }
         packet.FailedUnlocks = 0;

@@ -23,7 +23,8 @@ public sealed class PatientSessions(DecisionAidDb db, TimeProvider clock)
         await db.SaveChangesAsync();
         context.Response.Cookies.Append(CookieName, Convert.ToBase64String(id), new CookieOptions
         {
-            HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true, MaxAge = Lifetime,
+            // No MaxAge: the cookie ends with the browser session; the server ends the session after 12 hours anyway.
+            HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true,
         });
     }
 

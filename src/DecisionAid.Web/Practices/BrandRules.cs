@@ -78,10 +78,29 @@ public static partial class BrandRules
             return (null, null, "the logo must be a PNG or an SVG file");
         }
         if (doc.Root is null || doc.Root.Name.LocalName != "svg") return (null, null, "the logo must be a PNG or an SVG file");
+        // Deep nesting could exhaust the stack while cleaning, and many elements make a drawing slow for phones.
+        if (doc.Descendants().Count() > MaxElements || Depth(doc.Root) > MaxDepth)
+            return (null, null, $"the SVG is too complex (at most {MaxElements} elements, nested at most {MaxDepth} deep)");
         XNamespace svg = "http://www.w3.org/2000/svg";
         var clean = Clean(doc.Root, svg);
         var bytes = System.Text.Encoding.UTF8.GetBytes(clean.ToString(SaveOptions.DisableFormatting));
         return ("image/svg+xml", bytes, null);
+    }
+
+    private const int MaxElements = 5000;
+    private const int MaxDepth = 32;
+
+    private static int Depth(XElement root)
+    {
+        var deepest = 0;
+        var stack = new Stack<(XElement, int)>([(root, 1)]);
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            foreach (var child in element.Elements()) stack.Push((child, depth + 1));
+        }
+        return deepest;
     }
 
     private static XElement Clean(XElement element, XNamespace svg)

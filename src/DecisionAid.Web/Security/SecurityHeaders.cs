@@ -21,6 +21,10 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Pages with patient or practice data are never kept by browsers or proxies.
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/clinic") || path.StartsWithSegments("/packet") || path.StartsWithSegments("/p") || path.StartsWithSegments("/api"))
+                headers.CacheControl = "no-store";
             return next(context);
         });
         return app;

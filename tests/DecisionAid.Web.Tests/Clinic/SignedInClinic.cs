@@ -13,10 +13,12 @@ public sealed class SignedInClinic : IDisposable
     public const string Password = "correct horse battery staple";
     private readonly List<HttpClient> _clients = [];
 
-    public SignedInClinic(string provider)
+    public SignedInClinic(string provider, Dictionary<string, string>? settings = null)
     {
         Database = TestDatabases.Create(provider);
-        Site = new SiteFactory(settings: Database.SiteSettings());
+        var all = Database.SiteSettings();
+        foreach (var (key, value) in settings ?? []) all[key] = value;
+        Site = new SiteFactory(settings: all);
     }
 
     public TestDatabase Database { get; }

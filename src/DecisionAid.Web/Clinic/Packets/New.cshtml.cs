@@ -48,7 +48,7 @@ public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, D
         var (packet, token) = request.Create(Aid, Clinician.PracticeId, Clinician.Id, now, links.Lifetime);
         db.Packets.Add(packet);
         await db.SaveChangesAsync();
-        Link = $"{Request.Scheme}://{Request.Host}/p/{token}";
+        Link = links.LinkFor(token, Request);
         CreatedFor = packet.PatientName;
         QrCode = NewPacket.QrCodeDataUri(Link);
         Response.Headers.CacheControl = "no-store";
