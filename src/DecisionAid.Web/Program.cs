@@ -26,6 +26,7 @@ builder.Services.AddPublicPageSpeed();
 
 var app = builder.Build();
 app.MigrateStorage();
+if (args.FirstOrDefault() == Onboarding.Verb) return await Onboarding.RunAsync(app, args);
 await app.SeedDemoAsync();
 app.UseSecurityHeaders();
 app.UseCompression();
@@ -43,6 +44,7 @@ app.MapPacketHandouts();
 app.MapOpenApi();
 app.AnnounceUrls();
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
