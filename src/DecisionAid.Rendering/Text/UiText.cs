@@ -59,6 +59,7 @@ public sealed record UiText
     public required string OpenPacketFailed { get; init; }
     public required string SaveAnswer { get; init; }
     public required string AnswerSaved { get; init; }
+    public required string NotSaved { get; init; }
     public required string RightAnswerWas { get; init; }
     public required string NotQuite { get; init; }
     public required string Correct { get; init; }
@@ -172,6 +173,7 @@ public sealed record UiText
         OpenPacketFailed = "We could not open a guide with this link and date of birth. The link may have ended. Check the date, or ask your care team for a new link.",
         SaveAnswer = "Save my answer",
         AnswerSaved = "Your answer is saved.",
+        NotSaved = "Not saved yet: check your connection and press the button.",
         RightAnswerWas = "The right answer:",
         NotQuite = "Not quite.",
         Correct = "That is right.",
@@ -264,6 +266,7 @@ public sealed record UiText
         OpenPacketFailed = "No pudimos abrir una guía con este enlace y esta fecha de nacimiento. Puede que el enlace ya no sirva. Revise la fecha, o pida un enlace nuevo a su equipo de salud.",
         SaveAnswer = "Guardar mi respuesta",
         AnswerSaved = "Su respuesta está guardada.",
+        NotSaved = "Todavía no se guardó: revise su conexión y presione el botón.",
         RightAnswerWas = "La respuesta correcta:",
         NotQuite = "No del todo.",
         Correct = "Así es.",

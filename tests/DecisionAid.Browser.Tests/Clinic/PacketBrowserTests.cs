@@ -72,6 +72,15 @@ public class PacketBrowserTests(BrowserSite site)
         Assert.True(widths[0] <= widths[1], $"the packet scrolls sideways on a phone ({widths[0]} > {widths[1]})");
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("packet-es-phone.png") });
 
+        // Choosing an answer saves it at once, with no button and no page load; it is there after a reload.
+        var firstValue = phone.Locator("#what-matters form").First;
+        await firstValue.Locator("input[type=radio]").Nth(4).CheckAsync();
+        await firstValue.Locator(".saved").WaitForAsync();
+        await phone.ReloadAsync();
+        Assert.True(await phone.Locator("#what-matters form").First.Locator("input[type=radio]").Nth(4).IsCheckedAsync());
+        await phone.Locator("#questions-text").FillAsync("¿Cuánto dura?");
+        await phone.Locator("#my-questions .saved").WaitForAsync();
+
         // Answer everything: each form saves on its own (the first choice of each question or scale).
         var count = await phone.Locator("#my-check form").CountAsync();
         foreach (var section in new[] { "#my-check", "#what-matters", "#how-sure", "#satisfaction" })

@@ -1,0 +1,43 @@
+// Saves a patient's answer the moment they choose it: each answer form posts itself in the background and says
+// "saved" beside it. Without script, the form's own button does the same with a page load.
+(function () {
+  'use strict';
+  if (!window.fetch || !window.FormData) return;
+  var forms = document.querySelectorAll('form[data-autosave]');
+  var saved = document.body.getAttribute('data-saved') || 'Saved.';
+
+  function status(form, text) {
+    var note = form.querySelector('.saved');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'saved';
+      note.setAttribute('role', 'status');
+      form.appendChild(note);
+    }
+    note.textContent = text;
+  }
+
+  function save(form) {
+    var data = new FormData(form);
+    return fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual' })
+      .then(function (response) {
+        // The server answers a saved answer with a redirect back to the packet (opaque here): both mean saved.
+        if (response.type === 'opaqueredirect' || response.ok) status(form, saved);
+        else status(form, form.getAttribute('data-failed') || '');
+      })
+      .catch(function () { status(form, form.getAttribute('data-failed') || ''); });
+  }
+
+  forms.forEach(function (form) {
+    form.querySelectorAll('input[type=radio]').forEach(function (input) {
+      input.addEventListener('change', function () { save(form); });
+    });
+    var timer = null;
+    form.querySelectorAll('textarea').forEach(function (area) {
+      area.addEventListener('input', function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { save(form); }, 1200);
+      });
+    });
+  });
+})();
