@@ -8,18 +8,23 @@ namespace DecisionAid.Core.Checks;
 public sealed record MedicalTerm(string Term, IReadOnlyList<string> Plain)
 {
     private Regex? _pattern;
+    private Regex[]? _plainPatterns;
 
     /// <summary>Whole-word, any case, with a plural s: "nerve block" matches "Nerve blocks".</summary>
     public bool IsUsedIn(string text) => (_pattern ??= WordPattern(Term)).IsMatch(text);
 
-    public bool IsExplainedIn(string text) => Plain.Any(p => WordPattern(p).IsMatch(text));
+    public bool IsExplainedIn(string text) => (_plainPatterns ??= [.. Plain.Select(WordPattern)]).Any(p => p.IsMatch(text));
 
     private static Regex WordPattern(string phrase) =>
         new($@"(?<![\p{{L}}-]){Regex.Escape(phrase).Replace(@"\ ", @"\s+", StringComparison.Ordinal)}(s|es)?(?![\p{{L}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <summary>The shipped list of terms for a language (empty where none is written yet).</summary>
-    public static IReadOnlyList<MedicalTerm> For(string language)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<MedicalTerm>> Lists = new(StringComparer.Ordinal);
+
+    /// <summary>The shipped list of terms for a language (empty where none is written yet), read once.</summary>
+    public static IReadOnlyList<MedicalTerm> For(string language) => Lists.GetOrAdd(language, Load);
+
+    private static IReadOnlyList<MedicalTerm> Load(string language)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"DecisionAid.Core.Checks.Data.medical-terms-{language}.yaml");
         if (stream is null) return [];

@@ -36,7 +36,7 @@ public static class AidAssets
         var headers = context.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = "public, max-age=31536000, immutable";
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Contains(etag)))
+        if (ETags.Matches(context.Request, etag))
             return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Bytes(body, contentType);
     }

@@ -58,7 +58,7 @@ public sealed class ShowModel(AidLibrary library, DecisionAidDb db) : PageModel
         var etag = library.ETag(Aid, lang, Brand is null ? "" : $"-{Brand.Slug}-{Brand.Version}");
         Response.Headers.ETag = etag;
         Response.Headers.CacheControl = "public, max-age=300";
-        if (Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Contains(etag)))
+        if (ETags.Matches(Request, etag))
             return StatusCode(StatusCodes.Status304NotModified);
         return Page();
     }

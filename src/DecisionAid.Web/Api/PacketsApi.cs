@@ -40,7 +40,7 @@ public static class PacketsApi
             await db.SaveChangesAsync();
             var link = links.LinkFor(token, context.Request);
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, NewPacket.QrCodeSvg(link), packet.TokenExpiresAt));
+            return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, QrCodes.Svg(link), packet.TokenExpiresAt));
         })
         .WithSummary("Create a personalised packet and get the patient's link and QR code (shown only in this answer)")
         .Produces<CreatedPacket>(StatusCodes.Status201Created)

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using DecisionAid.Web.Security;
 using DecisionAid.Web.Api;
 using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Identity;
@@ -27,7 +27,7 @@ public sealed class ApiKeysModel(UserManager<Clinician> users, DecisionAidDb db,
             await LoadAsync();
             return Page();
         }
-        var key = "da_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var key = "da_" + Secrets.Token();
         db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), PracticeId = Clinician.PracticeId, Name = name, KeyHash = PacketsApi.Hash(key), CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
         NewKey = key;

@@ -1,9 +1,8 @@
-using System.Text;
 using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QRCoder;
+using DecisionAid.Web.Library;
 
 namespace DecisionAid.Web.Clinic;
 
@@ -53,8 +52,6 @@ public sealed class AuthenticatorModel(UserManager<Clinician> users, SignInManag
         }
         FormattedKey = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4))))).ToLowerInvariant();
         var uri = $"otpauth://totp/DecisionAid:{Uri.EscapeDataString(user.Email ?? user.UserName!)}?secret={key}&issuer=DecisionAid&digits=6";
-        using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(4);
-        QrCode = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+        QrCode = QrCodes.DataUri(uri);
     }
 }

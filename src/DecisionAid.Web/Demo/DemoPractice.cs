@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +30,7 @@ public static class DemoPractice
         await db.SaveChangesAsync();
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
-        var password = string.Join('-', Enumerable.Range(0, 4).Select(_ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))));
+        var password = Security.Secrets.OneTimePassword();
         var clinician = new Clinician { UserName = Email, Email = Email, DisplayName = "Dr Demo", PracticeId = practice.Id, EmailConfirmed = true };
         var created = await users.CreateAsync(clinician, password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));

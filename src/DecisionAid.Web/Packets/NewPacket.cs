@@ -1,9 +1,7 @@
-using System.Text;
 using DecisionAid.Core.Content;
 using DecisionAid.Core.Personalising;
 using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
-using QRCoder;
 
 namespace DecisionAid.Web.Packets;
 
@@ -54,14 +52,6 @@ public sealed record NewPacket(
         };
         return (packet, token);
     }
-
-    public static string QrCodeSvg(string link)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(link, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(4);
-    }
-
-    public static string QrCodeDataUri(string link) => "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(QrCodeSvg(link)));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

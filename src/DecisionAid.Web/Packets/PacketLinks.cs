@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DecisionAid.Web.Data;
+using DecisionAid.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Packets;
@@ -33,7 +34,7 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
 
     public static (string Token, byte[] Hash) NewToken()
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = Secrets.Token();
         return (token, Hash(token));
     }
 
@@ -65,5 +66,4 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
         return packet;
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Identity;
@@ -42,7 +41,7 @@ public static partial class Onboarding
             Console.WriteLine($"added the practice {practice.Name} ({slug})");
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
-        var password = string.Join('-', Enumerable.Range(0, 4).Select(_ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))));
+        var password = Security.Secrets.OneTimePassword();
         var result = await users.CreateAsync(new Clinician { UserName = email, Email = email, DisplayName = name, PracticeId = practice.Id }, password);
         if (!result.Succeeded)
         {

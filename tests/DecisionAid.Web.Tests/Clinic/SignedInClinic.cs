@@ -59,6 +59,15 @@ public sealed class SignedInClinic : IDisposable
         return client;
     }
 
+    /// <summary>Makes a packet through the clinician's form; returns the token of the patient's link, which the page shows once.</summary>
+    public static async Task<string> CreatePacketAsync(HttpClient clinician, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var created = await PostFormAsync(clinician, "/clinic/packets/new", fields, "/clinic/packets/new?aid=neurolysis");
+        Assert.Equal(System.Net.HttpStatusCode.OK, created.StatusCode);
+        var link = new HtmlParser().ParseDocument(await created.Content.ReadAsStringAsync()).QuerySelector("code.link")!.TextContent;
+        return System.Text.RegularExpressions.Regex.Match(link, "/p/([A-Za-z0-9_-]+)$").Groups[1].Value;
+    }
+
     /// <summary>Posts a form the way a browser does: reads the antiforgery token from the form page (by default the same URL) first.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {

@@ -50,7 +50,7 @@ public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, D
         await db.SaveChangesAsync();
         Link = links.LinkFor(token, Request);
         CreatedFor = packet.PatientName;
-        QrCode = NewPacket.QrCodeDataUri(Link);
+        QrCode = QrCodes.DataUri(Link);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
