@@ -23,12 +23,14 @@ public static class PdaCommand
             DefaultValueFactory = _ => "content",
             Recursive = true,
         };
-        var root = new RootCommand("pda: check, measure and render DecisionAid patient decision aids");
+        var root = new RootCommand("pda: check, measure and render DecisionAid patient decision aids; verify the audit trail; export consent records");
         root.Options.Add(content);
         var context = new VerbContext(content, stdout, stderr, clock);
         root.Subcommands.Add(CheckVerb.Create(context));
         root.Subcommands.Add(ReadabilityVerb.Create(context));
         root.Subcommands.Add(RenderVerb.Create(context));
+        root.Subcommands.Add(AuditVerb.Create(context));
+        root.Subcommands.Add(ExportVerb.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -28,6 +28,21 @@ public sealed class AidRenderer : IAsyncDisposable
         return RenderAsync<StandaloneAidPage>(new Dictionary<string, object?> { ["Aid"] = aid, ["Language"] = language });
     }
 
+    /// <summary>
+    /// A packet's content as the patient sees it: "Your risks" and the aid without its knowledge check (the packet
+    /// asks that itself). The packet page shows exactly this HTML, and a consent seals its hash.
+    /// </summary>
+    public async Task<string> RenderPacketContentAsync(Aid aid, string language, Core.Personalising.YourRisks risks, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(aid);
+        var yours = await RenderAsync<YourRisksSection>(new Dictionary<string, object?> { ["Aid"] = aid, ["Language"] = language, ["Risks"] = risks });
+        var article = await RenderAsync<AidArticle>(new Dictionary<string, object?>
+        {
+            ["Aid"] = aid, ["Language"] = language, ["Options"] = options, ["ShowKnowledgeCheck"] = false,
+        });
+        return yours + "\n" + article;
+    }
+
     private Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>
         _renderer.Dispatcher.InvokeAsync(async () =>
         {

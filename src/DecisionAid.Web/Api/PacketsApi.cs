@@ -29,7 +29,7 @@ public static class PacketsApi
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/packets").WithTags("Packets").AddEndpointFilter(RequireKey);
 
-        api.MapPost("/", async (NewPacket request, HttpContext context, DecisionAidDb db, AidLibrary library, PacketLinks links, TimeProvider clock) =>
+        api.MapPost("/", async (NewPacket request, HttpContext context, DecisionAidDb db, AidLibrary library, PacketLinks links, TimeProvider clock, Audit.AuditTrail audit) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var problems = request.Validate(library, DateOnly.FromDateTime(now));
@@ -37,7 +37,7 @@ public static class PacketsApi
             var key = (ApiKey)context.Items[nameof(ApiKey)]!;
             var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
             db.Packets.Add(packet);
-            await db.SaveChangesAsync();
+            await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, $"api-key:{key.Id}", packet.PracticeId, packet.Id));
             var link = links.LinkFor(token, context.Request);
             context.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, QrCodes.Svg(link), packet.TokenExpiresAt));
@@ -66,7 +66,7 @@ public static class PacketsApi
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>401 without a valid, unrevoked key; the key's practice is what the endpoint may see.</summary>
-    private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var presented = http.Request.Headers[KeyHeader].ToString();

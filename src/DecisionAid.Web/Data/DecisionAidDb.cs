@@ -17,6 +17,10 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
     public DbSet<PatientSession> PatientSessions => Set<PatientSession>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ConsentDecision> ConsentDecisions => Set<ConsentDecision>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<ShownContent> ShownContents => Set<ShownContent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -74,6 +78,48 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             a.Property(x => x.Kind).HasMaxLength(20);
             a.Property(x => x.ItemId).HasMaxLength(60);
             a.Property(x => x.Value).HasMaxLength(2000);
+        });
+        builder.Entity<ConsentDecision>(d =>
+        {
+            d.HasIndex(x => new { x.PacketId, x.IdempotencyKey }).IsUnique();
+            d.Property(x => x.Choice).HasMaxLength(20);
+            d.Property(x => x.TypedName).HasMaxLength(200);
+            d.Property(x => x.SignatureSvg).HasMaxLength(200_000);
+            d.Property(x => x.Statement).HasMaxLength(20_000);
+            d.Property(x => x.ContentHash).HasMaxLength(64);
+            d.Property(x => x.AidVersion).HasMaxLength(40);
+            d.Property(x => x.Ip).HasMaxLength(64);
+            d.Property(x => x.UserAgent).HasMaxLength(400);
+            d.Property(x => x.IdempotencyKey).HasMaxLength(64);
+            d.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ConsentRecord>(r =>
+        {
+            r.HasIndex(x => x.SealKey).IsUnique();
+            r.HasIndex(x => x.PacketId);
+            r.Property(x => x.Kind).HasMaxLength(20);
+            r.Property(x => x.SealKey).HasMaxLength(80);
+            r.Property(x => x.DocumentHash).HasMaxLength(64);
+            r.Property(x => x.Hmac).HasMaxLength(64);
+            r.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Restrict);
+            r.HasOne<ConsentDecision>().WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ShownContent>(c =>
+        {
+            c.HasKey(x => x.Hash);
+            c.Property(x => x.Hash).HasMaxLength(64);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedNever();
+            e.HasIndex(x => x.PacketId);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.Actor).HasMaxLength(80);
+            e.Property(x => x.Ip).HasMaxLength(64);
+            e.Property(x => x.Detail).HasMaxLength(400);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
         });
     }
 }

@@ -24,9 +24,9 @@ public static class Storage
         switch (provider)
         {
             case Sqlite:
-                var folder = Path.GetFullPath(config["Storage:DataFolder"] is { Length: > 0 } f ? f : "data", builder.Environment.ContentRootPath);
+                var folder = DataFolder(config, builder.Environment.ContentRootPath);
                 Directory.CreateDirectory(folder);
-                var connection = $"Data Source={Path.Combine(folder, "decisionaid.db")};Foreign Keys=True";
+                var connection = SqliteConnection(folder);
                 builder.Services.AddDbContext<DecisionAidDb, SqliteDecisionAidDb>(o => ConfigureSqlite(o, connection));
                 break;
             case Postgres:
@@ -39,6 +39,36 @@ public static class Storage
         }
         builder.Services.AddDataProtection().PersistKeysToDbContext<DecisionAidDb>().SetApplicationName("DecisionAid");
         return builder;
+    }
+
+    /// <summary>The database the configuration names, outside the web app (the `pda` command): the caller disposes it.</summary>
+    public static DecisionAidDb Open(IConfiguration config, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        switch (config["Storage:Provider"] ?? Sqlite)
+        {
+            case Sqlite:
+                var file = Path.Combine(DataFolder(config, contentRoot), "decisionaid.db");
+                if (!File.Exists(file)) throw new InvalidOperationException($"no database at {file}: set Storage:DataFolder (--data) to the site's data folder");
+                var options = new DbContextOptionsBuilder<SqliteDecisionAidDb>();
+                ConfigureSqlite(options, SqliteConnection(Path.GetDirectoryName(file)!));
+                return new SqliteDecisionAidDb(options.Options);
+            case Postgres:
+                var pg = config.GetConnectionString("DecisionAid")
+                    ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:DecisionAid is not set");
+                return new PostgresDecisionAidDb(new DbContextOptionsBuilder<PostgresDecisionAidDb>().UseNpgsql(pg).Options);
+            case var other:
+                throw new InvalidOperationException($"Storage:Provider must be '{Sqlite}' or '{Postgres}', not '{other}'");
+        }
+    }
+
+    private static string SqliteConnection(string folder) => $"Data Source={Path.Combine(folder, "decisionaid.db")};Foreign Keys=True";
+
+    /// <summary>Storage:DataFolder, by default "data" beside the app: the SQLite file, and in Development the seal key.</summary>
+    public static string DataFolder(IConfiguration config, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Path.GetFullPath(config["Storage:DataFolder"] is { Length: > 0 } f ? f : "data", contentRoot);
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connection)

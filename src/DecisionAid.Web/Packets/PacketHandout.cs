@@ -1,6 +1,7 @@
 using DecisionAid.Core.Personalising;
 using DecisionAid.Rendering.Pdf;
-using DecisionAid.Web.Clinic;
+using DecisionAid.Web.Audit;
+using DecisionAid.Web.Consent;
 using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Identity;
@@ -17,15 +18,27 @@ public static class PacketHandout
     public static WebApplication MapPacketHandouts(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/packet/handout.pdf", async (HttpContext context, PatientSessions sessions, AidLibrary library, DecisionAidDb db) =>
-            await sessions.CurrentAsync(context) is { } packet ? await Pdf(context, packet, library, db) : Results.NotFound());
+        app.MapGet("/packet/handout.pdf", async (HttpContext context, PatientSessions sessions, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
+        {
+            if (await sessions.CurrentAsync(context) is not { } packet) return Results.NotFound();
+            await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, ConsentSteps.PatientActor, packet.PracticeId, packet.Id, Detail: "handout pdf"));
+            return await Pdf(context, packet, library, db);
+        });
 
-        app.MapGet("/clinic/packets/{id:guid}/handout.pdf", async (Guid id, HttpContext context, UserManager<Clinician> users, AidLibrary library, DecisionAidDb db) =>
+        app.MapGet("/clinic/packets/{id:guid}/handout.pdf", async (Guid id, HttpContext context, UserManager<Clinician> users, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
         {
             var clinician = await users.GetUserAsync(context.User);
             if (clinician is null || !clinician.TwoFactorEnabled) return Results.Challenge();
-            var packet = await db.Packets.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.PracticeId == clinician.PracticeId);
-            return packet is null ? Results.NotFound() : await Pdf(context, packet, library, db);
+            var actor = ConsentSteps.ClinicianActor(clinician);
+            var packet = await db.Packets.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id);
+            if (packet is null || packet.PracticeId != clinician.PracticeId)
+            {
+                await audit.SaveAsync(new AuditEvent(AuditActions.AccessDenied, actor, clinician.PracticeId, packet?.Id,
+                    Detail: $"handout of packet {id}: {(packet is null ? "no such packet" : "another practice")}"));
+                return Results.NotFound();
+            }
+            await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, actor, packet.PracticeId, packet.Id, Detail: "handout pdf"));
+            return await Pdf(context, packet, library, db);
         }).RequireAuthorization();
         return app;
     }

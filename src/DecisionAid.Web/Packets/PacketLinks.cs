@@ -13,7 +13,7 @@ namespace DecisionAid.Web.Packets;
 /// (the clinician makes a new one). Failures are counted in the database in one step, so parallel guesses cannot slip past.
 /// Looking at the link never uses it up.
 /// </summary>
-public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfiguration config)
+public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit)
 {
     public const int FailuresPerRest = 5;
     public const int MaxFailures = 10;
@@ -43,27 +43,40 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
     /// <summary>Checks the date of birth against the link; the packet when both are right and the link is usable.</summary>
     public async Task<Packet?> UnlockAsync(string token, DateOnly birthDate)
     {
-        if (token.Length is < 40 or > 64) return null;
-        var hash = Hash(token);
-        var packet = await db.Packets.SingleOrDefaultAsync(p => p.TokenHash == hash);
+        var packet = token.Length is < 40 or > 64 ? null : await db.Packets.SingleOrDefaultAsync(p => p.TokenHash == Hash(token));
         var now = clock.GetUtcNow().UtcDateTime;
-        if (packet is null || packet.RevokedAt is not null || packet.TokenExpiresAt <= now) return null;
-        if (packet.FailedUnlocks >= MaxFailures || (packet.UnlockBlockedUntil is { } until && until > now)) return null;
-        if (packet.PatientBirthDate != birthDate)
+        string? refusal = packet is null ? "unknown link"
+            : packet.RevokedAt is not null ? "revoked link"
+            : packet.TokenExpiresAt <= now ? "expired link"
+            : packet.FailedUnlocks >= MaxFailures || (packet.UnlockBlockedUntil is { } until && until > now) ? "link resting after wrong dates of birth"
+            : null;
+        if (refusal is not null)
         {
+            await audit.SaveAsync(Failed(packet, refusal));
+            return null;
+        }
+        if (packet!.PatientBirthDate != birthDate)
+        {
+            // The count and its audit entry land together.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.FailedUnlocks, p => p.FailedUnlocks + 1));
             var failures = await db.Packets.Where(p => p.Id == packet.Id).Select(p => p.FailedUnlocks).SingleAsync();
             if (failures >= MaxFailures)
                 await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.RevokedAt, now));
             else if (failures >= FailuresPerRest)
                 await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.UnlockBlockedUntil, now + UnlockRest));
+            await audit.SaveAsync(Failed(packet, $"wrong date of birth ({failures} in a row)"));
+            await transaction.CommitAsync();
             return null;
         }
         packet.FailedUnlocks = 0;
         packet.UnlockBlockedUntil = null;
         packet.OpenedAt ??= now;
-        await db.SaveChangesAsync();
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketOpened, Consent.ConsentSteps.PatientActor, packet.PracticeId, packet.Id));
         return packet;
     }
+
+    private static Audit.AuditEvent Failed(Packet? packet, string why) =>
+        new(Audit.AuditActions.PacketUnlockFailed, "anonymous", packet?.PracticeId, packet?.Id, Detail: why);
 
 }

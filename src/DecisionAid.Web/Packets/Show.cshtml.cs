@@ -1,7 +1,4 @@
 using DecisionAid.Core.Content;
-using DecisionAid.Core.Personalising;
-using DecisionAid.Rendering;
-using DecisionAid.Web.Aids;
 using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Mvc;
@@ -10,22 +7,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DecisionAid.Web.Packets;
 
 /// <summary>The patient's own packet: "Your risks", the aid, and the knowledge check, answers saved as they go.</summary>
-public sealed class ShowModel(PatientSessions sessions, AidLibrary library, DecisionAidDb db, TimeProvider clock) : PageModel
+public sealed class ShowModel(PatientSessions sessions, AidLibrary library, DecisionAidDb db, TimeProvider clock, PacketContent content, Consent.ConsentSteps steps, Audit.AuditTrail audit) : PageModel
 {
     public Packet Packet { get; private set; } = default!;
     public Aid Aid { get; private set; } = default!;
-    public YourRisks Risks { get; private set; } = default!;
     public Practices.Brand? Brand { get; private set; }
-
-    public RenderOptions RenderOptions => new()
-    {
-        PictureUrl = (aid, picture) => AidAssets.PictureUrl(library, aid, picture),
-        AidUrl = aid => $"/{Packet.Language}/aids/{aid}",
-    };
+    /// <summary>"Your risks" and the aid, exactly as a consent will seal them.</summary>
+    public string ContentHtml { get; private set; } = "";
+    /// <summary>Signed: the answers are part of the consent now and cannot change.</summary>
+    public bool Locked { get; private set; }
 
     public string? Answer(string kind, string item) => Packet.Answers.FirstOrDefault(a => a.Kind == kind && a.ItemId == item)?.Value;
 
-    public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        ContentHtml = await content.RenderAsync(Packet, Aid);
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Consent.ConsentSteps.PatientActor, Packet.PracticeId, Packet.Id));
+        return Page();
+    }
 
     /// <summary>Saves one answer (knowledge, value, sure, satisfaction or questions); the same item answered again replaces it.</summary>
     public async Task<IActionResult> OnPostAnswerAsync(string kind, string item, string? value)
@@ -33,6 +33,7 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
         if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
         value = (value ?? "").Trim();
         if (AnswerKinds.Problem(Aid, kind, item, value) is { } problem) return BadRequest(problem);
+        if (Locked) return new ConflictObjectResult("the patient has signed; the answers are part of the consent now");
         var now = clock.GetUtcNow().UtcDateTime;
         var answer = Packet.Answers.FirstOrDefault(a => a.Kind == kind && a.ItemId == item);
         if (answer is null) Packet.Answers.Add(new PacketAnswer { PacketId = Packet.Id, Kind = kind, ItemId = item, Value = value, UpdatedAt = now });
@@ -65,8 +66,8 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
             return false;
         Packet = packet;
         Aid = aid;
-        Risks = YourRisks.For(aid, new PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
         if (await db.Practices.FindAsync(packet.PracticeId) is { } practice) Brand = Practices.Brand.Of(practice);
+        Locked = (await steps.StateAsync(packet.Id)).AnswersLocked;
         Response.Headers.CacheControl = "no-store";
         return true;
     }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace DecisionAid.Web.Clinic.Packets;
 
 /// <summary>A clinician prepares a packet: the aid, language, nerve, method and health factors, and who it is for.</summary>
-public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, DecisionAidDb db, PacketLinks links, TimeProvider clock) : ClinicPage(users)
+public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, DecisionAidDb db, PacketLinks links, TimeProvider clock, Audit.AuditTrail audit) : ClinicPage(users)
 {
     public sealed class PacketForm
     {
@@ -47,7 +47,7 @@ public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, D
         }
         var (packet, token) = request.Create(Aid, Clinician.PracticeId, Clinician.Id, now, links.Lifetime);
         db.Packets.Add(packet);
-        await db.SaveChangesAsync();
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, Consent.ConsentSteps.ClinicianActor(Clinician), packet.PracticeId, packet.Id));
         Link = links.LinkFor(token, Request);
         CreatedFor = packet.PatientName;
         QrCode = QrCodes.DataUri(Link);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DecisionAid.Web.Clinic.Packets;
 
 /// <summary>One packet for the clinician: its status and answers; only within the clinician's own practice (else 404).</summary>
-public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, AidLibrary library, TimeProvider clock) : ClinicPage(users)
+public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, AidLibrary library, TimeProvider clock, Audit.AuditTrail audit) : ClinicPage(users)
 {
     public Packet Packet { get; private set; } = default!;
     public string Status { get; private set; } = "";
@@ -23,6 +23,7 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
     {
         if (await Find(id) is not { } packet) return NotFound();
         Show(packet);
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Consent.ConsentSteps.ClinicianActor(Clinician), packet.PracticeId, packet.Id));
         return Page();
     }
 
@@ -30,13 +31,22 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
     {
         if (await Find(id) is not { } packet) return NotFound();
         packet.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.PatientSessions.Where(s => s.PacketId == packet.Id).ExecuteDeleteAsync();
-        await db.SaveChangesAsync();
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketRevoked, Consent.ConsentSteps.ClinicianActor(Clinician), packet.PracticeId, packet.Id));
+        await transaction.CommitAsync();
         return Redirect($"/clinic/packets/{id}");
     }
 
-    private Task<Packet?> Find(Guid id) =>
-        db.Packets.Include(p => p.Answers).SingleOrDefaultAsync(p => p.Id == id && p.PracticeId == Clinician.PracticeId);
+    /// <summary>The packet when it is this practice's; otherwise null, and the attempt is audited.</summary>
+    private async Task<Packet?> Find(Guid id)
+    {
+        var packet = await db.Packets.Include(p => p.Answers).SingleOrDefaultAsync(p => p.Id == id);
+        if (packet is not null && packet.PracticeId == Clinician.PracticeId) return packet;
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.AccessDenied, Consent.ConsentSteps.ClinicianActor(Clinician), Clinician.PracticeId, packet?.Id,
+            Detail: $"packet {id}: {(packet is null ? "no such packet" : "another practice")}"));
+        return null;
+    }
 
     private void Show(Packet packet)
     {

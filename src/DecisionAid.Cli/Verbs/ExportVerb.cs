@@ -1,0 +1,71 @@
+using System.CommandLine;
+using DecisionAid.Core.Loading;
+using DecisionAid.Web.Audit;
+using DecisionAid.Web.Consent;
+using DecisionAid.Web.Fhir;
+using DecisionAid.Web.Library;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Cli.Verbs;
+
+/// <summary>`pda export consent ID --format fhir|pdf --out FILE`: a sealed record as the site exports it; the export is audited.</summary>
+internal static class ExportVerb
+{
+    private static readonly string[] Formats = ["fhir", "pdf"];
+
+    public static Command Create(VerbContext context)
+    {
+        var database = new SiteDatabase();
+        var id = new Argument<Guid>("id") { Description = "The consent record's id" };
+        var format = new Option<string>("--format") { Description = "fhir (an R4 Bundle, JSON) or pdf", DefaultValueFactory = _ => "fhir" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--out") { Description = "The file to write (default: consent-ID.json or .pdf)" };
+        var baseUrl = new Option<string>("--base-url") { Description = "The site's public address, for the links inside the FHIR bundle", DefaultValueFactory = _ => "https://localhost" };
+        var consent = new Command("consent", "Export a sealed consent record");
+        consent.Arguments.Add(id);
+        consent.Options.Add(format);
+        consent.Options.Add(output);
+        consent.Options.Add(baseUrl);
+        database.AddTo(consent);
+        consent.SetAction(async (parsed, cancel) =>
+        {
+            try
+            {
+                var (db, _) = database.Open(parsed);
+                await using (db)
+                {
+                    var recordId = parsed.GetValue(id);
+                    var record = await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordId, cancel);
+                    if (record is null)
+                    {
+                        context.Error.WriteLine($"pda: no consent record {recordId}");
+                        return PdaCommand.ProblemsFound;
+                    }
+                    var kind = parsed.GetValue(format)!;
+                    var path = parsed.GetValue(output) ?? $"consent-{record.Id}.{(kind == "pdf" ? "pdf" : "json")}";
+                    if (kind == "pdf")
+                    {
+                        await File.WriteAllBytesAsync(path, ConsentDownloads.RenderPdf(record), cancel);
+                    }
+                    else
+                    {
+                        var library = new AidLibrary(ContentLibrary.Load(parsed.GetValue(context.Content)!), []);
+                        var bundle = await new ConsentFhir(db, library).BundleAsync(record, parsed.GetValue(baseUrl)!.TrimEnd('/'));
+                        await File.WriteAllTextAsync(path, ConsentFhir.Json(bundle), cancel);
+                    }
+                    await new AuditTrail(db, context.Clock).SaveAsync(new AuditEvent(AuditActions.ConsentExported, "cli", record.PracticeId, record.PacketId, record.Id, kind));
+                    context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length:N0} bytes; consent record {record.Id}, {record.Kind}, sha256 {record.DocumentHash})");
+                    return PdaCommand.Ok;
+                }
+            }
+            catch (InvalidOperationException e)
+            {
+                context.Error.WriteLine($"pda: {e.Message}");
+                return PdaCommand.BadUsage;
+            }
+        });
+        var export = new Command("export", "Export stored records");
+        export.Subcommands.Add(consent);
+        return export;
+    }
+}

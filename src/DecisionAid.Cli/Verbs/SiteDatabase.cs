@@ -1,0 +1,38 @@
+using System.CommandLine;
+using DecisionAid.Web.Consent;
+using DecisionAid.Web.Data;
+using Microsoft.Extensions.Configuration;
+
+namespace DecisionAid.Cli.Verbs;
+
+/// <summary>
+/// The site's database and seal key, found as the site finds them: environment variables (Storage__Provider,
+/// Storage__DataFolder, ConnectionStrings__DecisionAid, Consent__SealKey), which --data and --postgres override.
+/// Without Consent__SealKey, the Development key file (seal.key) in the data folder is used if there is one.
+/// </summary>
+internal sealed class SiteDatabase
+{
+    private readonly Option<string?> _data = new("--data") { Description = "The site's data folder (SQLite), e.g. src/DecisionAid.Web/data" };
+    private readonly Option<string?> _postgres = new("--postgres") { Description = "A PostgreSQL connection string, instead of SQLite" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_data);
+        command.Options.Add(_postgres);
+    }
+
+    public (DecisionAidDb Db, SealKey Key) Open(ParseResult parsed)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parsed.GetValue(_data) is { } data) overrides["Storage:DataFolder"] = data;
+        if (parsed.GetValue(_postgres) is { } pg)
+        {
+            overrides["Storage:Provider"] = Storage.Postgres;
+            overrides["ConnectionStrings:DecisionAid"] = pg;
+        }
+        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        var root = Directory.GetCurrentDirectory();
+        var key = SealKey.From(config, Storage.DataFolder(config, root), development: false);
+        return (Storage.Open(config, root), key);
+    }
+}

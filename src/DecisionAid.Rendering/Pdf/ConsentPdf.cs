@@ -1,0 +1,94 @@
+using System.Globalization;
+using DecisionAid.Core.Consent;
+using DecisionAid.Rendering.Text;
+using SkiaSharp;
+
+namespace DecisionAid.Rendering.Pdf;
+
+/// <summary>
+/// The human-readable copy of a sealed consent record: who signed what and when, what each signature means, the
+/// statement, the drawn signature, and on every page the content version and the record's SHA-256. Made only from
+/// the sealed document, with its times as the PDF's dates, so the same record always gives the same bytes.
+/// </summary>
+public static class ConsentPdf
+{
+    public static byte[] Render(SealedDocument document, string recordHash)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var words = ConsentText.For(document.Packet.Language);
+        var sealedAt = DateTime.Parse(document.SealedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        var withdrawal = document.Kind == "withdrawal";
+        var title = withdrawal ? words.PdfWithdrawalTitle : words.PdfTitle;
+        using var output = new MemoryStream();
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = title, Creator = "DecisionAid", Producer = "DecisionAid (SkiaSharp)", Subject = $"consent record {document.RecordId} sha256 {recordHash}",
+            Creation = sealedAt, Modified = sealedAt,
+        };
+        using (var flow = new PdfFlow(output, metadata, page =>
+            ($"{document.Practice.Name} · {title}",
+             $"{words.RecordHash} {recordHash} · {document.Packet.Aid} {document.Packet.ContentVersion} · {words.Page} {page}")))
+        {
+            flow.Heading(title, 1);
+            Field(flow, words.Practice, document.Practice.Name);
+            Field(flow, words.Patient, document.Patient.Name);
+            Field(flow, words.BirthDate, document.Patient.BirthDate);
+            if (document.Patient.RecordNumber is { } number) Field(flow, words.RecordNumber, number);
+            Field(flow, words.Aid, $"{document.Packet.AidTitle} ({document.Packet.Aid}, {document.Packet.Language}), {words.ContentVersion} {document.Packet.ContentVersion}");
+            Field(flow, "SHA-256", document.ShownContentHash);
+            flow.Rule();
+
+            if (withdrawal)
+            {
+                flow.Paragraph(words.WithdrawalMeaning, bold: true);
+                Field(flow, words.Supersedes, $"{document.Supersedes} (SHA-256 {document.SupersedesHash})");
+                Field(flow, words.SignedAt, Utc(document.PatientSignature.At));
+                if (document.ClinicianSignature is { } by) Field(flow, words.WithdrawnBy, $"{by.Name} <{by.Email}>");
+                flow.Rule();
+            }
+
+            Statement(flow, document.Statement);
+
+            flow.Heading(words.PatientSignature, 2);
+            var patient = document.PatientSignature;
+            flow.Paragraph(patient.Meaning, muted: true);
+            if (patient.TypedName is { } typed) Field(flow, words.TypedName, typed);
+            if (patient.SignatureSvg is { } svg) flow.Svg(svg, 240);
+            Field(flow, words.SignedAt, Utc(patient.At));
+            if (patient.Ip is not null) Field(flow, "IP", patient.Ip);
+            if (patient.UserAgent is not null) flow.Paragraph(patient.UserAgent, 8.5f, muted: true);
+
+            if (!withdrawal && document.ClinicianSignature is { } clinician)
+            {
+                flow.Heading(words.ClinicianSignature, 2);
+                flow.Paragraph(clinician.Meaning, muted: true);
+                Field(flow, words.TypedName, $"{clinician.Name} <{clinician.Email}>");
+                Field(flow, words.SignedAt, Utc(clinician.At));
+                if (clinician.InterpreterName is { } interpreter)
+                    Field(flow, words.Interpreter, clinician.InterpreterLanguage is { } language ? $"{interpreter} ({language})" : interpreter);
+                if (clinician.Witness is { } witness) Field(flow, words.Witness, witness);
+                if (clinician.Ip is not null) Field(flow, "IP", clinician.Ip);
+            }
+
+            flow.Rule();
+            Field(flow, "Record", $"{document.RecordId}, {Utc(document.SealedAt)}");
+            Field(flow, words.RecordHash, recordHash);
+        }
+        return output.ToArray();
+    }
+
+    private static void Statement(PdfFlow flow, string statement)
+    {
+        var lines = statement.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i == 0) flow.Heading(lines[i], 2);
+            else if (lines[i].StartsWith("- ", StringComparison.Ordinal)) flow.Bullet(lines[i][2..]);
+            else flow.Paragraph(lines[i]);
+        }
+    }
+
+    private static void Field(PdfFlow flow, string label, string value) => flow.Paragraph($"{label}: {value}", 10.5f);
+
+    private static string Utc(string iso) => iso.Replace('T', ' ').Replace("Z", " UTC", StringComparison.Ordinal);
+}

@@ -1,0 +1,64 @@
+using DecisionAid.Core.Consent;
+using DecisionAid.Rendering.Pdf;
+using DecisionAid.Web.Audit;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Fhir;
+using DecisionAid.Web.Packets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Web.Consent;
+
+/// <summary>
+/// Copies of sealed records: the patient's newest one from their packet, and any of the practice's for a clinician
+/// (PDF or FHIR bundle). Every download is audited; another practice's record is 404 and audited as denied.
+/// </summary>
+public static class ConsentDownloads
+{
+    public static WebApplication MapConsentDownloads(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/packet/consent.pdf", async (HttpContext context, PatientSessions sessions, DecisionAidDb db, AuditTrail audit) =>
+        {
+            if (await sessions.CurrentAsync(context) is not { } packet) return Results.NotFound();
+            var record = await db.ConsentRecords.AsNoTracking().Where(r => r.PacketId == packet.Id).OrderByDescending(r => r.SealedAt).FirstOrDefaultAsync();
+            if (record is null) return Results.NotFound();
+            await audit.SaveAsync(new AuditEvent(AuditActions.ConsentExported, ConsentSteps.PatientActor, packet.PracticeId, packet.Id, record.Id, "pdf"));
+            return Pdf(context, record);
+        });
+
+        app.MapGet("/clinic/consents/{id:guid}/{format:regex(^(pdf|fhir)$)}", async (Guid id, string format, HttpContext context, UserManager<Clinician> users,
+            DecisionAidDb db, AuditTrail audit, ConsentFhir fhir) =>
+        {
+            var clinician = await users.GetUserAsync(context.User);
+            if (clinician is null || !clinician.TwoFactorEnabled) return Results.Challenge();
+            var actor = ConsentSteps.ClinicianActor(clinician);
+            var record = await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
+            if (record is null || record.PracticeId != clinician.PracticeId)
+            {
+                await audit.SaveAsync(new AuditEvent(AuditActions.AccessDenied, actor, clinician.PracticeId, record?.PacketId, record?.Id,
+                    $"consent {id} {format}: {(record is null ? "no such record" : "another practice")}"));
+                return Results.NotFound();
+            }
+            await audit.SaveAsync(new AuditEvent(AuditActions.ConsentExported, actor, record.PracticeId, record.PacketId, record.Id, format));
+            if (format == "pdf") return Pdf(context, record);
+            context.Response.Headers.CacheControl = "no-store";
+            var bundle = await fhir.BundleAsync(record, ConsentFhir.BaseUrl(context));
+            return Results.Text(ConsentFhir.Json(bundle), "application/fhir+json; charset=utf-8");
+        }).RequireAuthorization();
+        return app;
+    }
+
+    public static byte[] RenderPdf(ConsentRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var document = SealedDocument.Parse(record.Document) ?? throw new InvalidOperationException($"consent record {record.Id} holds no document");
+        return ConsentPdf.Render(document, record.DocumentHash);
+    }
+
+    private static IResult Pdf(HttpContext context, ConsentRecord record)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.File(RenderPdf(record), "application/pdf", $"consent-{record.Id}.pdf");
+    }
+}

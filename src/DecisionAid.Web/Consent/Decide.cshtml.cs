@@ -1,0 +1,76 @@
+using DecisionAid.Core.Content;
+using DecisionAid.Web.Audit;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Library;
+using DecisionAid.Web.Packets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DecisionAid.Web.Consent;
+
+/// <summary>
+/// The patient's consent step, after the knowledge check: what signing electronically means, the statement made
+/// from their packet, and the signature (typed name and a drawing), or "talk first" or "decline". Once signed, they
+/// wait for the clinician; once sealed, they can download their copy or withdraw.
+/// </summary>
+public sealed class DecideModel(PatientSessions sessions, AidLibrary library, ConsentSteps steps, AuditTrail audit, DecisionAidDb db) : PageModel
+{
+    public Packet Packet { get; private set; } = default!;
+    public Aid Aid { get; private set; } = default!;
+    public ConsentState State { get; private set; } = default!;
+    public Practices.Brand? Brand { get; private set; }
+    public bool KnowledgeCheckDone { get; private set; }
+    public string Statement { get; private set; } = "";
+    /// <summary>A fresh key per page: submitting this page twice makes one decision.</summary>
+    public string IdempotencyKey { get; } = Security.Secrets.Token();
+    public string? Problem { get; private set; }
+    [BindProperty] public string? TypedName { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        await audit.SaveAsync(new AuditEvent(AuditActions.ConsentViewed, ConsentSteps.PatientActor, Packet.PracticeId, Packet.Id));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(string choice, string? strokes, string idempotency)
+    {
+        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        var result = await steps.DecideAsync(Packet, Aid, choice, TypedName, strokes, Key(idempotency) + ":" + choice, HttpContext);
+        if (result.Done) return Redirect("/packet/consent#decision");
+        var words = Rendering.Text.ConsentText.For(Packet.Language);
+        Problem = result.Refusal switch { "name" => words.NameMissing, "drawing" => words.DrawingMissing, _ => null };
+        if (Problem is null) return new ConflictObjectResult(result.Refusal);
+        State = await steps.StateAsync(Packet.Id);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(bool confirm, string idempotency)
+    {
+        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        if (!confirm) return Redirect("/packet/consent#withdraw");
+        var result = await steps.WithdrawAsync(Packet, Aid, null, Key(idempotency) + ":withdraw", HttpContext);
+        return result.Done ? Redirect("/packet/consent#decision") : new ConflictObjectResult(result.Refusal);
+    }
+
+    /// <summary>
+    /// The page's key (one per rendering; each button adds its own suffix), or a new one when a hand-made request
+    /// brings none, in which case nothing can be recognised as a repeat.
+    /// </summary>
+    private static string Key(string? given) => given is { Length: >= 16 and <= 44 } ? given : Security.Secrets.Token();
+
+    private async Task<bool> Load()
+    {
+        if (await sessions.CurrentAsync(HttpContext) is not { } packet || library.Find(packet.AidId) is not { } aid || !aid.Texts.ContainsKey(packet.Language))
+            return false;
+        Packet = packet;
+        Aid = aid;
+        KnowledgeCheckDone = ConsentSteps.KnowledgeCheckDone(packet, aid);
+        State = await steps.StateAsync(packet.Id);
+        Statement = ConsentSteps.Statement(packet, aid).ToText();
+        if (await db.Practices.FindAsync(packet.PracticeId) is { } practice) Brand = Practices.Brand.Of(practice);
+        Response.Headers.CacheControl = "no-store";
+        return true;
+    }
+}

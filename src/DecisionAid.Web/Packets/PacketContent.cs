@@ -1,0 +1,28 @@
+using DecisionAid.Core.Content;
+using DecisionAid.Core.Personalising;
+using DecisionAid.Rendering;
+using DecisionAid.Web.Aids;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Library;
+
+namespace DecisionAid.Web.Packets;
+
+/// <summary>
+/// The aid content of a packet as HTML: the packet page shows exactly this, and a consent seals its SHA-256 (and
+/// keeps the HTML once per hash), so a record can prove and show what the patient read.
+/// </summary>
+public sealed class PacketContent(AidRenderer renderer, AidLibrary library)
+{
+    public async Task<string> RenderAsync(Packet packet, Aid aid)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        ArgumentNullException.ThrowIfNull(aid);
+        var risks = YourRisks.For(aid, new PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
+        var options = new RenderOptions
+        {
+            PictureUrl = (id, picture) => AidAssets.PictureUrl(library, id, picture),
+            AidUrl = id => $"/{packet.Language}/aids/{id}",
+        };
+        return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options);
+    }
+}
