@@ -22,7 +22,11 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         _contentPath = contentPath;
         _settings = settings ?? [];
         if (!_settings.ContainsKey("Storage:Provider")) _settings["Storage:DataFolder"] = DataFolder = TestFolders.NewTemp("pda-data");
+        _settings.TryAdd("Consent:SealKey", SealKey);
     }
+
+    /// <summary>The tests' consent seal key (32 bytes, base64); a production site must have its own.</summary>
+    public const string SealKey = "dGVzdC1zZWFsLWtleS0wMTIzNDU2Nzg5YWJjZGVmZ2hpams=";
 
     /// <summary>Where the site's SQLite file lives, when it uses SQLite.</summary>
     public string? DataFolder { get; }

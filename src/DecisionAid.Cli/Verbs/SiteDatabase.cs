@@ -8,17 +8,19 @@ namespace DecisionAid.Cli.Verbs;
 /// <summary>
 /// The site's database and seal key, found as the site finds them: environment variables (Storage__Provider,
 /// Storage__DataFolder, ConnectionStrings__DecisionAid, Consent__SealKey), which --data and --postgres override.
-/// Without Consent__SealKey, the Development key file (seal.key) in the data folder is used if there is one.
+/// --seal-key-file overrides Consent__SealKey; without either, the Development key file (seal.key) in the data folder is used if there is one.
 /// </summary>
 internal sealed class SiteDatabase
 {
     private readonly Option<string?> _data = new("--data") { Description = "The site's data folder (SQLite), e.g. src/DecisionAid.Web/data" };
     private readonly Option<string?> _postgres = new("--postgres") { Description = "A PostgreSQL connection string, instead of SQLite" };
+    private readonly Option<string?> _keyFile = new("--seal-key-file") { Description = "A file holding the seal key (base64), instead of Consent__SealKey" };
 
     public void AddTo(Command command)
     {
         command.Options.Add(_data);
         command.Options.Add(_postgres);
+        command.Options.Add(_keyFile);
     }
 
     public (DecisionAidDb Db, SealKey Key) Open(ParseResult parsed)
@@ -29,6 +31,11 @@ internal sealed class SiteDatabase
         {
             overrides["Storage:Provider"] = Storage.Postgres;
             overrides["ConnectionStrings:DecisionAid"] = pg;
+        }
+        if (parsed.GetValue(_keyFile) is { } file)
+        {
+            if (!File.Exists(file)) throw new InvalidOperationException($"no seal key file at {file}");
+            overrides["Consent:SealKey"] = File.ReadAllText(file).Trim();
         }
         var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         var root = Directory.GetCurrentDirectory();

@@ -44,7 +44,8 @@ public static class AuditVerification
             .Select(e => e.ConsentId!.Value).ToListAsync(cancel);
         var records = 0;
         var newest = new Dictionary<Guid, (ConsentRecord Record, SealedDocument Document)>();
-        await foreach (var record in db.ConsentRecords.AsNoTracking().OrderBy(r => r.SealedAt).AsAsyncEnumerable().WithCancellation(cancel))
+        // Records are read whole first: checking one reads other tables, and PostgreSQL runs one command at a time per connection.
+        foreach (var record in await db.ConsentRecords.AsNoTracking().OrderBy(r => r.SealedAt).ToListAsync(cancel))
         {
             var problem = await CheckAsync(db, key, record, sealedBy, cancel);
             if (problem.Problem is not null) return new AuditReport(entries, previous, records, $"consent record {record.Id}: {problem.Problem}");

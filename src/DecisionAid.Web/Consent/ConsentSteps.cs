@@ -66,7 +66,12 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
             : state.Record is not null ? "the consent is already sealed"
             : state.AwaitingCountersign ? "the patient has signed; withdraw the signature to decide again"
             : null;
-        if (refusal is not null) return await RefuseAsync(packet, PatientActor, refusal);
+        if (refusal is not null)
+        {
+            // A parallel copy of this very submission may have landed between the two reads above.
+            if (await SameKeyExistsAsync(packet.Id, idempotencyKey)) return new StepResult(true);
+            return await RefuseAsync(packet, PatientActor, refusal);
+        }
 
         string? svg = null;
         if (choice == ConsentDecision.Signed)
@@ -106,7 +111,13 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
             : state.Latest!.Id != decisionId ? "the patient's decision changed since the page was opened"
             : !form.ConversationConfirmed ? "confirm that the conversation took place"
             : null;
-        if (refusal is not null) return await RefuseAsync(packet, ClinicianActor(clinician), refusal);
+        if (refusal is not null)
+        {
+            // A parallel countersignature of the same signature may have sealed it between the two reads above.
+            if (await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.SealKey == sealKey) is { } sealedMeanwhile)
+                return new StepResult(true, RecordId: sealedMeanwhile.Id);
+            return await RefuseAsync(packet, ClinicianActor(clinician), refusal);
+        }
 
         var now = AuditTrail.Truncate(clock.GetUtcNow().UtcDateTime);
         var decision = state.Latest!;

@@ -65,6 +65,11 @@ public sealed class TestDatabase : IDisposable
         ? new() { ["Storage:Provider"] = Storage.Sqlite, ["Storage:DataFolder"] = Path.GetDirectoryName(ConnectionString["Data Source=".Length..].Split(';')[0])! }
         : new() { ["Storage:Provider"] = Storage.Postgres, ["ConnectionStrings:DecisionAid"] = ConnectionString };
 
+    /// <summary>How `pda` finds this database: --data FOLDER or --postgres CONNECTION.</summary>
+    public string[] CliArgs() => Provider == Storage.Sqlite
+        ? ["--data", SiteSettings()["Storage:DataFolder"]]
+        : ["--postgres", ConnectionString];
+
     public DecisionAidDb Open()
     {
         if (Provider == Storage.Sqlite)

@@ -84,6 +84,7 @@ public sealed class PublishedAppTests(SiteFixture site) : IClassFixture<SiteFixt
                 "--email", "dr.lee@example.org", "--name", "Dr Lee"]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
             add.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             add.Environment["Storage__DataFolder"] = data;
+            add.Environment["Consent__SealKey"] = SiteFactory.SealKey;
             using var process = Process.Start(add)!;
             var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -128,6 +129,7 @@ public sealed class PublishedAppTests(SiteFixture site) : IClassFixture<SiteFixt
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Consent__SealKey"] = SiteFactory.SealKey;
         var process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace DecisionAid.Testing;
+
+/// <summary>Reads PDFs the way a person would, with poppler (pdftotext, pdftoppm), which scripts/test.sh installs.</summary>
+internal static class PdfText
+{
+    /// <summary>The text of every page (layout kept), pages split by form feeds.</summary>
+    public static string Read(byte[] pdf) => WithFile(pdf, file => Run("pdftotext", "-layout", file, "-"));
+
+    public static IReadOnlyList<string> Pages(byte[] pdf) =>
+        [.. Read(pdf).Split('\f', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Trim().Length > 0)];
+
+    /// <summary>Page 1 as a PNG at <paramref name="pngWithoutExtension"/>.png (for docs/screenshots).</summary>
+    public static void FirstPagePng(byte[] pdf, string pngWithoutExtension, int dpi = 70) =>
+        WithFile(pdf, file => Run("pdftoppm", "-png", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", "-singlefile", file, pngWithoutExtension));
+
+    public static string Run(string tool, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} failed: {error}");
+        return output;
+    }
+
+    private static string WithFile(byte[] pdf, Func<string, string> read)
+    {
+        var folder = TestFolders.NewTemp("pda-pdf");
+        try
+        {
+            var file = Path.Combine(folder, "document.pdf");
+            File.WriteAllBytes(file, pdf);
+            return read(file);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
