@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using AngleSharp.Html.Parser;
 
 namespace DecisionAid.Web.Tests.Library;
@@ -17,15 +16,15 @@ public sealed class PublishedAppTests(SiteFixture site) : IClassFixture<SiteFixt
     [Fact]
     public async Task The_published_app_serves_the_same_bytes_as_the_app_under_test()
     {
-        var folder = Environment.GetEnvironmentVariable("DECISIONAID_PUBLISHED") is { Length: > 0 } given ? given : Publish();
+        var folder = PublishedApp.Folder;
         Assert.True(File.Exists(Path.Combine(folder, "DecisionAid.Web.dll")), $"no published app in {folder}");
         Assert.True(File.Exists(Path.Combine(folder, "content", "neurolysis", "aid.yaml")), "the content library ships with the published app");
 
-        var port = FreePort();
-        using var server = Start(folder, port);
+        var (server, port) = PublishedApp.Start();
+        using var _ = server;
         try
         {
-            await Compare(folder, port, server);
+            await Compare(port, server);
         }
         finally
         {
@@ -34,10 +33,10 @@ public sealed class PublishedAppTests(SiteFixture site) : IClassFixture<SiteFixt
         }
     }
 
-    private async Task Compare(string folder, int port, Process server)
+    private async Task Compare(int port, Process server)
     {
         using var published = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilUp(published, server);
+        await PublishedApp.WaitUntilUpAsync(published, server);
         var local = site.Factory.Client();
 
         var urls = new HashSet<string>(Pages);
@@ -76,7 +75,7 @@ public sealed class PublishedAppTests(SiteFixture site) : IClassFixture<SiteFixt
     [Fact]
     public async Task A_practice_and_clinician_are_added_from_the_command_line_and_can_sign_in()
     {
-        var folder = Environment.GetEnvironmentVariable("DECISIONAID_PUBLISHED") is { Length: > 0 } given ? given : Publish();
+        var folder = PublishedApp.Folder;
         var data = TestFolders.NewTemp("pda-onboard");
         try
         {
@@ -102,62 +101,5 @@ public sealed class PublishedAppTests(SiteFixture site) : IClassFixture<SiteFixt
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static string Publish()
-    {
-        var output = TestFolders.NewTemp("pda-publish");
-        var project = Path.Combine(TestFolders.RepositoryRoot(), "src", "DecisionAid.Web");
-        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var log = publish.StandardOutput.ReadToEnd() + publish.StandardError.ReadToEnd();
-        publish.WaitForExit();
-        Assert.True(publish.ExitCode == 0, log);
-        return output;
-    }
-
-    private static Process Start(string folder, int port)
-    {
-        var start = new ProcessStartInfo("dotnet", ["DecisionAid.Web.dll"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Consent__SealKey"] = SiteFactory.SealKey;
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilUp(HttpClient client, Process server)
-    {
-        for (var i = 0; i < 120; i++)
-        {
-            Assert.False(server.HasExited, "the published app exited at start");
-            try
-            {
-                if ((await client.GetAsync("/healthz", TestContext.Current.CancellationToken)).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-        Assert.Fail("the published app did not answer /healthz within 30 seconds");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
