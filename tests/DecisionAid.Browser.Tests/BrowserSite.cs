@@ -25,6 +25,7 @@ public sealed class BrowserSite : IAsyncLifetime
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Storage:DataFolder", DataFolder);
+            builder.UseSetting("Consent:SealKey", TestSealKey.Base64);
         }
     }
 
@@ -62,6 +63,26 @@ public sealed class BrowserSite : IAsyncLifetime
             BaseURL = BaseUrl,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new practice with a clinician who has set up an authenticator; returns what they sign in with.</summary>
+    public async Task<(string Email, string Password, string AuthenticatorKey)> NewClinicianAsync(string practiceName)
+    {
+        var email = $"dr.{Guid.NewGuid():N}@example.org";
+        const string password = "amber meadow violin copper";
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DecisionAid.Web.Data.DecisionAidDb>();
+        var practice = new DecisionAid.Web.Data.Practice { Id = Guid.NewGuid(), Slug = $"k{Guid.NewGuid():N}"[..20], Name = practiceName, CreatedAt = DateTime.UtcNow };
+        db.Practices.Add(practice);
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DecisionAid.Web.Data.Clinician>>();
+        var clinician = new DecisionAid.Web.Data.Clinician { UserName = email, Email = email, DisplayName = $"Dr of {practiceName}", PracticeId = practice.Id };
+        var created = await users.CreateAsync(clinician, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.ResetAuthenticatorKeyAsync(clinician);
+        var key = (await users.GetAuthenticatorKeyAsync(clinician))!;
+        await users.SetTwoFactorEnabledAsync(clinician, true);
+        return (email, password, key);
     }
 
     /// <summary>Where screenshots for the README go.</summary>

@@ -25,8 +25,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         _settings.TryAdd("Consent:SealKey", SealKey);
     }
 
-    /// <summary>The tests' consent seal key (32 bytes, base64); a production site must have its own.</summary>
-    public const string SealKey = "dGVzdC1zZWFsLWtleS0wMTIzNDU2Nzg5YWJjZGVmZ2hpams=";
+    public const string SealKey = TestSealKey.Base64;
 
     /// <summary>Where the site's SQLite file lives, when it uses SQLite.</summary>
     public string? DataFolder { get; }

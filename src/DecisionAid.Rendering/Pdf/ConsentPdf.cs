@@ -26,8 +26,8 @@ public static class ConsentPdf
             Creation = sealedAt, Modified = sealedAt,
         };
         using (var flow = new PdfFlow(output, metadata, page =>
-            ($"{document.Practice.Name} · {title}",
-             $"{words.RecordHash} {recordHash} · {document.Packet.Aid} {document.Packet.ContentVersion} · {words.Page} {page}")))
+            ($"{document.Practice.Name} · {title} · {document.Packet.Aid} {document.Packet.ContentVersion}",
+             $"{words.RecordHash} {recordHash} · {words.Page} {page}")))
         {
             flow.Heading(title, 1);
             Field(flow, words.Practice, document.Practice.Name);

@@ -1,7 +1,4 @@
 using Deque.AxeCore.Playwright;
-using DecisionAid.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DecisionAid.Browser.Tests.Clinic;
@@ -15,22 +12,7 @@ public class PacketBrowserTests(BrowserSite site)
     [Fact]
     public async Task A_clinician_sends_a_packet_and_the_patient_answers_on_a_phone()
     {
-        var email = $"dr.{Guid.NewGuid():N}@example.org";
-        const string password = "amber meadow violin copper";
-        string key;
-        using (var scope = site.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
-            var practice = new Practice { Id = Guid.NewGuid(), Slug = $"k{Guid.NewGuid():N}"[..20], Name = "Knee Clinic", CreatedAt = DateTime.UtcNow };
-            db.Practices.Add(practice);
-            await db.SaveChangesAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
-            var clinician = new Clinician { UserName = email, Email = email, DisplayName = "Dr Knee", PracticeId = practice.Id };
-            Assert.True((await users.CreateAsync(clinician, password)).Succeeded);
-            await users.ResetAuthenticatorKeyAsync(clinician);
-            key = (await users.GetAuthenticatorKeyAsync(clinician))!;
-            await users.SetTwoFactorEnabledAsync(clinician, true);
-        }
+        var (email, password, key) = await site.NewClinicianAsync("Knee Clinic");
         var problems = new List<string>();
 
         var desk = await site.NewPage();

@@ -5,7 +5,7 @@ using DecisionAid.Core.Consent;
 using DecisionAid.Web.Audit;
 using DecisionAid.Web.Consent;
 using DecisionAid.Web.Tests.Data;
-using DecisionAid.Web.Tests.Fhir;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Tests.Consent;

@@ -4,7 +4,7 @@ using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 
-namespace DecisionAid.Web.Tests.Fhir;
+namespace DecisionAid.Testing;
 
 /// <summary>
 /// Validates FHIR JSON against the R4 specification, offline (specification.zip from Hl7.Fhir.Specification.Data.R4,

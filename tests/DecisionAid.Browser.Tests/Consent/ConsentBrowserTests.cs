@@ -1,0 +1,115 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace DecisionAid.Browser.Tests.Consent;
+
+/// <summary>
+/// The whole consent in real Chromium: the patient signs on a phone, drawing with pointer events; the clinician
+/// countersigns with their password; both download the PDF, and the FHIR bundle validates. Every page passes axe.
+/// </summary>
+public class ConsentBrowserTests(BrowserSite site)
+{
+    private static async Task<IReadOnlyList<string>> Axe(IPage page) =>
+        [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
+
+    [Fact]
+    public async Task A_patient_signs_on_a_phone_and_the_clinician_countersigns_and_both_get_the_record()
+    {
+        var (email, password, key) = await site.NewClinicianAsync("Lakeside Pain Clinic");
+        var problems = new List<string>();
+        var desk = await site.NewPage();
+        await desk.GotoAsync("/clinic/sign-in");
+        await desk.GetByLabel("Email").FillAsync(email);
+        await desk.GetByLabel("Password").FillAsync(password);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await desk.GetByLabel("Code").FillAsync(Totp.Code(key));
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await desk.WaitForURLAsync("**/clinic/");
+        await desk.GotoAsync("/clinic/packets/new?aid=neurolysis");
+        await desk.Locator("#target").SelectOptionAsync("celiac-plexus");
+        await desk.Locator("#method").SelectOptionAsync("medicine");
+        await desk.Locator("#name").FillAsync("Lee Example");
+        await desk.Locator("#dob").FillAsync("1952-02-20");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Create packet" }).ClickAsync();
+        var link = await desk.Locator("code.link").InnerTextAsync();
+
+        var phone = await site.NewPage(width: 360, height: 740, touch: true);
+        await phone.GotoAsync(link.Replace("https://", "http://", StringComparison.Ordinal));
+        await phone.Locator("#birth-date").FillAsync("1952-02-20");
+        await phone.GetByRole(AriaRole.Button).Filter(new() { HasText = "guide" }).ClickAsync();
+        await phone.WaitForURLAsync("**/packet");
+
+        // Not before the knowledge check.
+        await phone.GotoAsync("/packet/consent");
+        Assert.Contains("Please answer the questions", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Axe(phone));
+        await phone.GotoAsync("/packet");
+        var forms = phone.Locator("#my-check form");
+        for (var i = 0; i < await forms.CountAsync(); i++)
+        {
+            await forms.Nth(i).Locator("input[type=radio]").First.CheckAsync();
+            await forms.Nth(i).GetByRole(AriaRole.Button).ClickAsync();
+            await phone.WaitForLoadStateAsync();
+        }
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Go to your decision" }).ClickAsync();
+        await phone.WaitForURLAsync("**/packet/consent");
+        var statement = await phone.Locator(".statement").InnerTextAsync();
+        Assert.Contains("The nerve to treat: Celiac plexus.", statement, StringComparison.Ordinal);
+        Assert.Contains("If you would rather sign on paper", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Axe(phone));
+
+        // Signing without drawing is refused with a message; then the patient draws with a finger (pointer events).
+        await phone.Locator("#typed-name").FillAsync("Lee Example");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "I agree and sign" }).ClickAsync();
+        Assert.Contains("Please draw your signature", await phone.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Axe(phone));
+        var canvas = phone.Locator(".signature-pad canvas");
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var box = (await canvas.BoundingBoxAsync())!;
+        await phone.Mouse.MoveAsync(box.X + 20, box.Y + (box.Height * 0.7f));
+        await phone.Mouse.DownAsync();
+        foreach (var (x, y) in new[] { (0.2f, 0.2f), (0.35f, 0.8f), (0.5f, 0.25f), (0.65f, 0.75f), (0.85f, 0.3f) })
+            await phone.Mouse.MoveAsync(box.X + (box.Width * x), box.Y + (box.Height * y), new() { Steps = 6 });
+        await phone.Mouse.UpAsync();
+        Assert.StartsWith("M", await phone.Locator("input[name=strokes]").InputValueAsync(), StringComparison.Ordinal);
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("consent-sign-phone.png"), FullPage = false });
+        await phone.GetByRole(AriaRole.Button, new() { Name = "I agree and sign" }).ClickAsync();
+        await phone.WaitForURLAsync("**/packet/consent*");
+        Assert.Contains("You signed on", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Axe(phone));
+
+        // The clinician sees the drawn signature and countersigns with their password.
+        await desk.GotoAsync("/clinic/");
+        await desk.Locator("tr", new() { HasText = "Lee Example" }).GetByRole(AriaRole.Link).ClickAsync();
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Consent: the patient's decision, countersignature and records" }).ClickAsync();
+        await desk.WaitForURLAsync("**/consent");
+        Assert.Equal(1, await desk.Locator(".signature-image svg path").CountAsync());
+        problems.AddRange(await Axe(desk));
+        await desk.GetByLabel("I talked with the patient").CheckAsync();
+        await desk.GetByLabel("Interpreter's name (if any)").FillAsync("Ana Ruiz");
+        await desk.GetByLabel("Interpreter's language").FillAsync("Spanish");
+        await desk.GetByLabel("Your password, to sign").FillAsync(password);
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("consent-countersign.png"), FullPage = true });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Countersign and seal" }).ClickAsync();
+        await desk.WaitForURLAsync("**/consent#records");
+        var records = desk.Locator("#records + ul li");
+        Assert.Equal(1, await records.CountAsync());
+        problems.AddRange(await Axe(desk));
+
+        var pdfUrl = await records.GetByRole(AriaRole.Link, new() { Name = "PDF" }).GetAttributeAsync("href");
+        var clinicPdf = await (await desk.APIRequest.GetAsync(pdfUrl!)).BodyAsync();
+        var text = PdfText.Read(clinicPdf);
+        Assert.Contains("Lee Example", text, StringComparison.Ordinal);
+        Assert.Contains("Interpreter: Ana Ruiz (Spanish)", text, StringComparison.Ordinal);
+        var fhirUrl = await records.GetByRole(AriaRole.Link, new() { Name = "FHIR bundle" }).GetAttributeAsync("href");
+        FhirValidation.AssertValid(await (await desk.APIRequest.GetAsync(fhirUrl!)).TextAsync());
+
+        // The patient's page says it is complete and gives the same PDF.
+        await phone.ReloadAsync();
+        Assert.Contains("Your consent is complete", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Axe(phone));
+        var patientPdf = await (await phone.APIRequest.GetAsync("/packet/consent.pdf")).BodyAsync();
+        Assert.Equal(clinicPdf, patientPdf);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+}
