@@ -42,16 +42,17 @@ public static class DemoPractice
         var aid = library.Find("neurolysis") ?? library.Aids[0];
         var (token, hash) = Packets.PacketLinks.NewToken();
         var links = scope.ServiceProvider.GetRequiredService<Packets.PacketLinks>();
+        var packetId = Guid.NewGuid();
         db.Packets.Add(new Packet
         {
-            Id = Guid.NewGuid(), PracticeId = practice.Id, CreatedById = clinician.Id, AidId = aid.Id, Language = "en",
+            Id = packetId, PracticeId = practice.Id, CreatedById = clinician.Id, AidId = aid.Id, Language = "en",
             ContentVersion = aid.Version, ContentHash = aid.ContentHash,
             Target = aid.Personalisation.Targets.FirstOrDefault(t => t.Id == "genicular")?.Id, Method = aid.Id == "neurolysis" ? "heat" : null,
             HealthFactors = aid.Personalisation.HealthFactors.Any(f => f.Id == "blood-thinners") ? "blood-thinners" : "",
             PatientName = "Demo Patient", PatientBirthDate = new DateOnly(1950, 1, 1), TokenHash = hash,
             TokenExpiresAt = DateTime.UtcNow + links.Lifetime, CreatedAt = DateTime.UtcNow,
         });
-        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<Audit.AuditTrail>().SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, "system", practice.Id, packetId, Detail: "demo"));
         var site = (app.Configuration["Site:PublicBaseUrl"] is { Length: > 0 } configured ? configured : (app.Configuration["Urls"] ?? "http://127.0.0.1:5000").Split(';')[0]).TrimEnd('/');
 
         Console.WriteLine($"""
