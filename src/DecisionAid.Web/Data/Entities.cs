@@ -24,6 +24,8 @@ public sealed class Clinician : IdentityUser
 {
     public Guid PracticeId { get; set; }
     public required string DisplayName { get; set; }
+    /// <summary>A practice lead: also sees the practice's outcomes (understanding, conflict, satisfaction per aid and version).</summary>
+    public bool IsLead { get; set; }
 }
 
 /// <summary>
@@ -53,6 +55,8 @@ public sealed class Packet
     public DateTime CreatedAt { get; set; }
     public DateTime? OpenedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+    /// <summary>Seconds the packet page was open and visible, counted in 30-second steps by the page (capped per step).</summary>
+    public int ReadingSeconds { get; set; }
     /// <summary>Wrong dates of birth in a row; after too many the link rests for a while (see PacketLinks).</summary>
     public int FailedUnlocks { get; set; }
     public DateTime? UnlockBlockedUntil { get; set; }

@@ -31,7 +31,7 @@ public static class DemoPractice
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
         var password = Security.Secrets.OneTimePassword();
-        var clinician = new Clinician { UserName = Email, Email = Email, DisplayName = "Dr Demo", PracticeId = practice.Id, EmailConfirmed = true };
+        var clinician = new Clinician { UserName = Email, Email = Email, DisplayName = "Dr Demo", PracticeId = practice.Id, EmailConfirmed = true, IsLead = true };
         var created = await users.CreateAsync(clinician, password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.ResetAuthenticatorKeyAsync(clinician);

@@ -22,7 +22,7 @@ public static partial class Onboarding
         var (practiceName, slug, email, name) = (Arg("--practice"), Arg("--slug"), Arg("--email"), Arg("--name"));
         if (practiceName is null || slug is null || email is null || name is null)
         {
-            Console.Error.WriteLine("usage: add-clinician --practice NAME --slug SLUG --email EMAIL --name \"DISPLAY NAME\"");
+            Console.Error.WriteLine("usage: add-clinician --practice NAME --slug SLUG --email EMAIL --name \"DISPLAY NAME\" [--lead]");
             return 2;
         }
         if (!Slug().IsMatch(slug))
@@ -42,13 +42,13 @@ public static partial class Onboarding
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
         var password = Security.Secrets.OneTimePassword();
-        var result = await users.CreateAsync(new Clinician { UserName = email, Email = email, DisplayName = name, PracticeId = practice.Id }, password);
+        var result = await users.CreateAsync(new Clinician { UserName = email, Email = email, DisplayName = name, PracticeId = practice.Id, IsLead = args.Contains("--lead") }, password);
         if (!result.Succeeded)
         {
             Console.Error.WriteLine(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
             return 2;
         }
-        Console.WriteLine($"added {name} <{email}> to {practice.Name}; one-time password (shown once): {password}");
+        Console.WriteLine($"added {name} <{email}> to {practice.Name}{(args.Contains("--lead") ? " as a practice lead" : "")}; one-time password (shown once): {password}");
         Console.WriteLine("At the first sign-in at /clinic/sign-in they set up an authenticator app.");
         return 0;
     }

@@ -133,6 +133,9 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -362,6 +365,9 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("ReadingSeconds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RecordNumber")
                         .HasMaxLength(60)

@@ -128,6 +128,9 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -357,6 +360,9 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReadingSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordNumber")
                         .HasMaxLength(60)
