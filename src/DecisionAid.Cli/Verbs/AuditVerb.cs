@@ -16,7 +16,7 @@ internal static class AuditVerb
             AuditReport report;
             try
             {
-                var (db, key) = database.Open(parsed);
+                var (db, key) = database.Open(parsed, context.Error);
                 await using (db) report = await AuditVerification.RunAsync(db, key, cancel);
             }
             catch (InvalidOperationException e)

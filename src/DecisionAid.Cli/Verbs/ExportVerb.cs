@@ -16,7 +16,7 @@ internal static class ExportVerb
     public static Command Create(VerbContext context)
     {
         var database = new SiteDatabase();
-        var id = new Argument<Guid>("id") { Description = "The consent record's id" };
+        var id = new Argument<string>("id") { Description = "The consent record's id (as on the clinician's consent page)" };
         var format = new Option<string>("--format") { Description = "fhir (an R4 Bundle, JSON) or pdf", DefaultValueFactory = _ => "fhir" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out") { Description = "The file to write (default: consent-ID.json or .pdf)" };
@@ -31,10 +31,14 @@ internal static class ExportVerb
         {
             try
             {
-                var (db, _) = database.Open(parsed);
+                var (db, key) = database.Open(parsed, context.Error);
                 await using (db)
                 {
-                    var recordId = parsed.GetValue(id);
+                    if (!Guid.TryParse(parsed.GetValue(id), out var recordId))
+                    {
+                        context.Error.WriteLine($"pda: '{parsed.GetValue(id)}' is not a record id (expected one like 573d7192-4e1b-4c3a-9f1e-2b7d1f0c8a11)");
+                        return PdaCommand.BadUsage;
+                    }
                     var record = await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordId, cancel);
                     if (record is null)
                     {
@@ -43,17 +47,20 @@ internal static class ExportVerb
                     }
                     var kind = parsed.GetValue(format)!;
                     var path = parsed.GetValue(output) ?? $"consent-{record.Id}.{(kind == "pdf" ? "pdf" : "json")}";
+                    byte[] bytes;
                     if (kind == "pdf")
                     {
-                        await File.WriteAllBytesAsync(path, ConsentDownloads.RenderPdf(record), cancel);
+                        bytes = ConsentDownloads.RenderPdf(record);
                     }
                     else
                     {
                         var library = new AidLibrary(ContentLibrary.Load(parsed.GetValue(context.Content)!), []);
                         var bundle = await new ConsentFhir(db, library).BundleAsync(record, parsed.GetValue(baseUrl)!.TrimEnd('/'));
-                        await File.WriteAllTextAsync(path, ConsentFhir.Json(bundle), cancel);
+                        bytes = System.Text.Encoding.UTF8.GetBytes(ConsentFhir.Json(bundle));
                     }
-                    await new AuditTrail(db, context.Clock).SaveAsync(new AuditEvent(AuditActions.ConsentExported, "cli", record.PracticeId, record.PacketId, record.Id, kind));
+                    // Audited before the file exists: no copy leaves without its entry.
+                    await new AuditTrail(db, context.Clock, key).SaveAsync(new AuditEvent(AuditActions.ConsentExported, "cli", record.PracticeId, record.PacketId, record.Id, kind));
+                    await File.WriteAllBytesAsync(path, bytes, cancel);
                     context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length:N0} bytes; consent record {record.Id}, {record.Kind}, sha256 {record.DocumentHash})");
                     return PdaCommand.Ok;
                 }

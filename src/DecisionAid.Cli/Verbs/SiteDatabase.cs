@@ -23,7 +23,7 @@ internal sealed class SiteDatabase
         command.Options.Add(_keyFile);
     }
 
-    public (DecisionAidDb Db, SealKey Key) Open(ParseResult parsed)
+    public (DecisionAidDb Db, SealKey Key) Open(ParseResult parsed, TextWriter error)
     {
         var overrides = new Dictionary<string, string?>();
         if (parsed.GetValue(_data) is { } data) overrides["Storage:DataFolder"] = data;
@@ -39,7 +39,23 @@ internal sealed class SiteDatabase
         }
         var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         var root = Directory.GetCurrentDirectory();
-        var key = SealKey.From(config, Storage.DataFolder(config, root), development: false);
-        return (Storage.Open(config, root), key);
+        var db = Storage.Open(config, root); // first: "no database here" is the likelier mistake
+        var folder = Storage.DataFolder(config, root);
+        var devKey = Path.Combine(folder, SealKey.DevelopmentFile);
+        if (config[SealKey.Setting] is not { Length: > 0 } && File.Exists(devKey))
+        {
+            // A Development site keeps its key beside its data; the operator's tool may use it, and says so.
+            error.WriteLine($"pda: using the Development seal key in {devKey}");
+            config = new ConfigurationBuilder().AddConfiguration(config).AddInMemoryCollection(new Dictionary<string, string?> { [SealKey.Setting] = File.ReadAllText(devKey).Trim() }).Build();
+        }
+        try
+        {
+            return (db, SealKey.From(config, folder, development: false));
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using DecisionAid.Web.Consent;
 using DecisionAid.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DecisionAid.Web.Audit;
 
@@ -11,14 +12,28 @@ namespace DecisionAid.Web.Audit;
 public sealed record AuditEvent(string Action, string Actor, Guid? PracticeId = null, Guid? PacketId = null, Guid? ConsentId = null, string? Detail = null);
 
 /// <summary>
-/// Appends to the audit trail in the same transaction as the change it records: <see cref="SaveAsync"/> replaces
-/// <c>db.SaveChangesAsync()</c>. Appends are serialised (SQLite: the write transaction; PostgreSQL: an advisory
-/// lock), so the chain never forks even with several app nodes on one database.
+/// Appends to the audit trail in the same transaction as the change it records. Writers are serialised by one lock
+/// (SQLite: the write transaction, BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock), so the chain
+/// never forks, even with several app nodes on one database, and a step that checks state inside
+/// <see cref="BeginAsync"/> sees no change slip in between its check and its write. Each entry's hash is an
+/// HMAC keyed with the seal key, so someone who can write to the database cannot recompute a rewritten chain.
 /// </summary>
-public sealed class AuditTrail(DecisionAidDb db, TimeProvider clock, IHttpContextAccessor? http = null)
+public sealed class AuditTrail(DecisionAidDb db, TimeProvider clock, SealKey key, IHttpContextAccessor? http = null)
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const long PostgresLockKey = 0x4441_7564_6974; // "DAudit"
+
+    /// <summary>
+    /// Starts a transaction holding the trail's lock, before anything is read: steps that decide from the database
+    /// (may the patient sign? is this signature still the newest?) decide and write under it. Locks are always
+    /// taken in this order (the trail's first), so concurrent steps cannot deadlock.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginAsync()
+    {
+        var transaction = await db.Database.BeginTransactionAsync();
+        await LockAsync();
+        return transaction;
+    }
 
     /// <summary>Saves the pending changes and the entries together: both land, or neither does.</summary>
     public async Task SaveAsync(params AuditEvent[] events)
@@ -29,11 +44,10 @@ public sealed class AuditTrail(DecisionAidDb db, TimeProvider clock, IHttpContex
         var added = new List<AuditEntry>();
         try
         {
-            if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
+            if (own) await LockAsync();
             var last = await db.AuditEntries.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync();
             var (seq, previous) = last is null ? (0L, Genesis) : (last.Seq, last.Hash);
-            var at = Truncate(clock.GetUtcNow().UtcDateTime);
+            var at = Now();
             var ip = http?.HttpContext?.Connection.RemoteIpAddress?.ToString();
             foreach (var e in events)
             {
@@ -42,7 +56,7 @@ public sealed class AuditTrail(DecisionAidDb db, TimeProvider clock, IHttpContex
                     Seq = ++seq, At = at, Action = e.Action, Actor = e.Actor, PracticeId = e.PracticeId, PacketId = e.PacketId,
                     ConsentId = e.ConsentId, Ip = ip, Detail = e.Detail is { Length: > 400 } d ? d[..400] : e.Detail, PreviousHash = previous, Hash = "",
                 };
-                entry.Hash = HashOf(entry);
+                entry.Hash = HashOf(entry, key);
                 previous = entry.Hash;
                 added.Add(entry);
                 db.AuditEntries.Add(entry);
@@ -58,25 +72,41 @@ public sealed class AuditTrail(DecisionAidDb db, TimeProvider clock, IHttpContex
         }
     }
 
-    /// <summary>The hash of an entry: SHA-256 over its fields (as a JSON array, so no two entries read alike) and the hash before it.</summary>
-    public static string HashOf(AuditEntry entry)
+    /// <summary>The current time to the millisecond (what every database stores exactly, so a hash read back matches).</summary>
+    public DateTime Now() => Truncate(clock.GetUtcNow().UtcDateTime);
+
+    private async Task LockAsync()
+    {
+        // SQLite needs nothing more: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which takes the write lock.
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
+    }
+
+    /// <summary>
+    /// The hash of an entry: HMAC-SHA256, under the seal key, of its fields and the hash before it. Each field is
+    /// written as its UTF-8 length and bytes, so no two entries read alike and no library's escaping rules matter.
+    /// </summary>
+    public static string HashOf(AuditEntry entry, SealKey key)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(key);
         string?[] fields =
         [
             entry.Seq.ToString(CultureInfo.InvariantCulture), Time(entry.At), entry.Action, entry.Actor, entry.PracticeId?.ToString(),
             entry.PacketId?.ToString(), entry.ConsentId?.ToString(), entry.Ip, entry.Detail, entry.PreviousHash,
         ];
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(fields))));
+        var text = new StringBuilder();
+        foreach (var field in fields)
+            text.Append(field is null ? "-1" : Encoding.UTF8.GetByteCount(field).ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append(';');
+        return key.Hmac(text.ToString());
     }
 
-    /// <summary>Times are kept to the millisecond, which every database stores exactly, so a hash read back matches.</summary>
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
 
-/// <summary>The names of audited actions, as stored.</summary>
+/// <summary>The names of audited actions, as stored, and who the actors are.</summary>
 public static class AuditActions
 {
     public const string PacketCreated = "packet.create";
@@ -92,4 +122,10 @@ public static class AuditActions
     public const string ConsentExported = "consent.export";
     public const string StepRefused = "consent.refused";
     public const string AccessDenied = "access.denied";
+
+    public const string Patient = "patient";
+
+    public static string ApiKey(Guid id) => $"api-key:{id}";
+
+    public static string Clinician(Clinician clinician) => $"clinician:{clinician?.Id}";
 }

@@ -18,12 +18,11 @@ public static class ConsentDownloads
     public static WebApplication MapConsentDownloads(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/packet/consent.pdf", async (HttpContext context, PatientSessions sessions, DecisionAidDb db, AuditTrail audit) =>
+        app.MapGet("/packet/consent.pdf", async (HttpContext context, PatientSessions sessions, ConsentSteps steps, AuditTrail audit) =>
         {
             if (await sessions.CurrentAsync(context) is not { } packet) return Results.NotFound();
-            var record = await db.ConsentRecords.AsNoTracking().Where(r => r.PacketId == packet.Id).OrderByDescending(r => r.SealedAt).FirstOrDefaultAsync();
-            if (record is null) return Results.NotFound();
-            await audit.SaveAsync(new AuditEvent(AuditActions.ConsentExported, ConsentSteps.PatientActor, packet.PracticeId, packet.Id, record.Id, "pdf"));
+            if (await steps.NewestRecordAsync(packet.Id) is not { } record) return Results.NotFound();
+            await audit.SaveAsync(new AuditEvent(AuditActions.ConsentExported, AuditActions.Patient, packet.PracticeId, packet.Id, record.Id, "pdf"));
             return Pdf(context, record);
         });
 
@@ -32,7 +31,7 @@ public static class ConsentDownloads
         {
             var clinician = await users.GetUserAsync(context.User);
             if (clinician is null || !clinician.TwoFactorEnabled) return Results.Challenge();
-            var actor = ConsentSteps.ClinicianActor(clinician);
+            var actor = AuditActions.Clinician(clinician);
             var record = await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
             if (record is null || record.PracticeId != clinician.PracticeId)
             {

@@ -34,20 +34,20 @@ public sealed record Countersignature(bool ConversationConfirmed, string? Interp
 /// <summary>
 /// The consent steps in their order: the patient decides (sign, talk first, decline); the clinician countersigns
 /// the newest signature, which seals the record; either may then withdraw, which seals a new record pointing to the
-/// first. Each step is audited in the same transaction, and a step out of order is refused and audited.
+/// first. Each step checks the state and writes under the audit trail's lock, in one transaction with its audit
+/// entry, so no other step can slip in between; a step out of order is refused and audited.
 /// </summary>
-public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary library, PacketContent content, SealKey key, TimeProvider clock)
+public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary library, PacketContent content, SealKey key)
 {
-    public const string PatientActor = "patient";
-
-    public static string ClinicianActor(Clinician clinician) => $"clinician:{clinician?.Id}";
-
     public async Task<ConsentState> StateAsync(Guid packetId)
     {
         var latest = await db.ConsentDecisions.AsNoTracking().Where(d => d.PacketId == packetId).OrderByDescending(d => d.At).FirstOrDefaultAsync();
-        var record = await db.ConsentRecords.AsNoTracking().Where(r => r.PacketId == packetId).OrderByDescending(r => r.SealedAt).FirstOrDefaultAsync();
-        return new ConsentState(latest, record);
+        return new ConsentState(latest, await NewestRecordAsync(packetId));
     }
+
+    /// <summary>The packet's newest sealed record (times are strictly increasing per packet, see <see cref="After"/>).</summary>
+    public Task<ConsentRecord?> NewestRecordAsync(Guid packetId) =>
+        db.ConsentRecords.AsNoTracking().Where(r => r.PacketId == packetId).OrderByDescending(r => r.SealedAt).FirstOrDefaultAsync();
 
     public static bool KnowledgeCheckDone(Packet packet, Aid aid) =>
         aid.KnowledgeCheck.All(q => packet.Answers.Any(a => a.Kind == AnswerKinds.Knowledge && a.ItemId == q.Id));
@@ -60,19 +60,6 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
     {
         ArgumentNullException.ThrowIfNull(packet);
         ArgumentNullException.ThrowIfNull(http);
-        if (await db.ConsentDecisions.AnyAsync(d => d.PacketId == packet.Id && d.IdempotencyKey == idempotencyKey)) return new StepResult(true);
-        var state = await StateAsync(packet.Id);
-        string? refusal = !KnowledgeCheckDone(packet, aid) ? "the knowledge check comes first"
-            : state.Record is not null ? "the consent is already sealed"
-            : state.AwaitingCountersign ? "the patient has signed; withdraw the signature to decide again"
-            : null;
-        if (refusal is not null)
-        {
-            // A parallel copy of this very submission may have landed between the two reads above.
-            if (await SameKeyExistsAsync(packet.Id, idempotencyKey)) return new StepResult(true);
-            return await RefuseAsync(packet, PatientActor, refusal);
-        }
-
         string? svg = null;
         if (choice == ConsentDecision.Signed)
         {
@@ -84,16 +71,24 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
         {
             return StepResult.Refused("unknown choice");
         }
-        var decision = await NewDecisionAsync(packet, aid, choice, choice == ConsentDecision.Signed ? typedName : null, svg, idempotencyKey, http);
-        try
-        {
-            await audit.SaveAsync(new AuditEvent(AuditActions.ConsentDecided, PatientActor, packet.PracticeId, packet.Id, Detail: choice));
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(decision).State = EntityState.Detached;
-            if (!await SameKeyExistsAsync(packet.Id, idempotencyKey)) throw; // else a parallel copy of this submission won
-        }
+        var html = await content.RenderAsync(packet, aid);
+
+        await using var transaction = await audit.BeginAsync();
+        if (await SameKeyExistsAsync(packet.Id, idempotencyKey)) return new StepResult(true);
+        var state = await StateAsync(packet.Id);
+        var refusal = !KnowledgeCheckDone(packet, aid) ? "the knowledge check comes first"
+            : state.Record is not null ? "the consent is already sealed"
+            : state.AwaitingCountersign ? "the patient has signed; withdraw the signature to decide again"
+            : null;
+        if (refusal is not null) return await RefuseAsync(transaction, packet, AuditActions.Patient, refusal);
+
+        var hash = SealedDocument.Sha256(html);
+        if (!await db.ShownContents.AnyAsync(c => c.Hash == hash))
+            db.ShownContents.Add(new ShownContent { Hash = hash, Html = html, FirstShownAt = audit.Now() });
+        var decision = NewDecision(packet, choice, choice == ConsentDecision.Signed ? typedName : null, svg,
+            Statement(packet, aid).ToText(), hash, aid.Version, After(state.Latest?.At), idempotencyKey, http);
+        await audit.SaveAsync(new AuditEvent(AuditActions.ConsentDecided, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: $"{choice}, decision {decision.Id}"));
+        await transaction.CommitAsync();
         return new StepResult(true);
     }
 
@@ -104,56 +99,59 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
         ArgumentNullException.ThrowIfNull(clinician);
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(http);
+        var actor = AuditActions.Clinician(clinician);
         var sealKey = $"consent:{decisionId}";
-        if (await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.SealKey == sealKey) is { } done) return new StepResult(true, RecordId: done.Id);
+        await using var transaction = await audit.BeginAsync();
+        // The same countersignature again (a double click, a second clinician): the record it made.
+        if (await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.SealKey == sealKey && r.PacketId == packet.Id) is { } done)
+            return new StepResult(true, RecordId: done.Id);
         var state = await StateAsync(packet.Id);
-        string? refusal = !state.AwaitingCountersign ? "there is no patient signature waiting for a countersignature"
+        var refusal = packet.RevokedAt is not null ? "the packet was revoked"
+            : !state.AwaitingCountersign ? "there is no patient signature waiting for a countersignature"
             : state.Latest!.Id != decisionId ? "the patient's decision changed since the page was opened"
             : !form.ConversationConfirmed ? "confirm that the conversation took place"
             : null;
-        if (refusal is not null)
-        {
-            // A parallel countersignature of the same signature may have sealed it between the two reads above.
-            if (await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.SealKey == sealKey) is { } sealedMeanwhile)
-                return new StepResult(true, RecordId: sealedMeanwhile.Id);
-            return await RefuseAsync(packet, ClinicianActor(clinician), refusal);
-        }
+        if (refusal is not null) return await RefuseAsync(transaction, packet, actor, refusal);
 
-        var now = AuditTrail.Truncate(clock.GetUtcNow().UtcDateTime);
-        var decision = state.Latest!;
-        var clinicianPart = new SealedDocument.ClinicianSignaturePart(
-            clinician.Id, clinician.DisplayName, clinician.Email ?? "", AuditTrail.Time(now), Ip(http), UserAgent(http),
-            ConsentText.English.ClinicianMeaning, true, Clean(form.InterpreterName), Clean(form.InterpreterLanguage), Clean(form.Witness));
-        return await SealAsync(packet, ConsentRecord.Consent, decision, null, clinicianPart, sealKey, ClinicianActor(clinician), AuditActions.ConsentSealed, now);
+        var now = After(null);
+        var signature = ClinicianPart(clinician, now, http, ConsentText.English.ClinicianMeaning, true, form.InterpreterName, form.InterpreterLanguage, form.Witness);
+        var result = await SealAsync(packet, ConsentRecord.Consent, state.Latest!, null, signature, sealKey, actor, AuditActions.ConsentSealed, now);
+        await transaction.CommitAsync();
+        return result;
     }
 
     /// <summary>
     /// The patient (from the packet) or a clinician (for the patient) takes consent back. Before the countersignature
-    /// this only withdraws the signature; after it, a withdrawal record is sealed that supersedes the consent.
+    /// this only withdraws the signature; after it, a withdrawal record is sealed that supersedes the consent. It
+    /// needs nothing from the content library, so it works for an aid that has since been withdrawn too.
     /// </summary>
-    public async Task<StepResult> WithdrawAsync(Packet packet, Aid aid, Clinician? recordedBy, string idempotencyKey, HttpContext http)
+    public async Task<StepResult> WithdrawAsync(Packet packet, Clinician? recordedBy, string idempotencyKey, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(packet);
         ArgumentNullException.ThrowIfNull(http);
-        var actor = recordedBy is null ? PatientActor : ClinicianActor(recordedBy);
+        var actor = recordedBy is null ? AuditActions.Patient : AuditActions.Clinician(recordedBy);
+        await using var transaction = await audit.BeginAsync();
+        if (await SameKeyExistsAsync(packet.Id, idempotencyKey)) return new StepResult(true);
         var state = await StateAsync(packet.Id);
+        if (!state.Sealed && !state.AwaitingCountersign) return await RefuseAsync(transaction, packet, actor, "there is no signature or consent to withdraw");
+
+        var signed = state.Latest!;
+        var decision = NewDecision(packet, ConsentDecision.Withdrawn, null, null, signed.Statement, signed.ContentHash, signed.AidVersion, After(signed.At), idempotencyKey, http);
+        StepResult result;
         if (state.Sealed)
         {
-            var sealKey = $"withdrawal:{state.Record!.Id}";
-            var now = AuditTrail.Truncate(clock.GetUtcNow().UtcDateTime);
-            var decision = await NewDecisionAsync(packet, aid, ConsentDecision.Withdrawn, null, null, idempotencyKey, http);
-            SealedDocument.ClinicianSignaturePart? by = recordedBy is null ? null : new(
-                recordedBy.Id, recordedBy.DisplayName, recordedBy.Email ?? "", AuditTrail.Time(now), Ip(http), UserAgent(http),
-                ConsentText.English.WithdrawalMeaning, false, null, null, null);
-            return await SealAsync(packet, ConsentRecord.Withdrawal, decision, state.Record, by, sealKey, actor, AuditActions.ConsentWithdrawn, now);
+            var now = After(state.Record!.SealedAt);
+            var by = recordedBy is null ? null : ClinicianPart(recordedBy, now, http, ConsentText.English.WithdrawalMeaning, false, null, null, null);
+            result = await SealAsync(packet, ConsentRecord.Withdrawal, decision, state.Record, by, $"withdrawal:{state.Record.Id}", actor, AuditActions.ConsentWithdrawn, now);
         }
-        if (state.AwaitingCountersign)
+        else
         {
-            await NewDecisionAsync(packet, aid, ConsentDecision.Withdrawn, null, null, idempotencyKey, http);
-            await audit.SaveAsync(new AuditEvent(AuditActions.ConsentWithdrawn, actor, packet.PracticeId, packet.Id, Detail: "signature withdrawn before the countersignature"));
-            return new StepResult(true);
+            await audit.SaveAsync(new AuditEvent(AuditActions.ConsentWithdrawn, actor, packet.PracticeId, packet.Id,
+                Detail: $"signature withdrawn before the countersignature, decision {decision.Id}"));
+            result = new StepResult(true);
         }
-        return await RefuseAsync(packet, actor, "there is no signature or consent to withdraw");
+        await transaction.CommitAsync();
+        return result;
     }
 
     private async Task<StepResult> SealAsync(
@@ -172,7 +170,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
             SupersedesHash = supersedes?.DocumentHash,
             SealedAt = AuditTrail.Time(now),
             Practice = new(practice.Id, practice.Name),
-            Packet = new(packet.Id, packet.AidId, aid?.Texts[packet.Language].Title.Value ?? packet.AidId, packet.Language, decision.AidVersion,
+            Packet = new(packet.Id, packet.AidId, aid?.Texts.GetValueOrDefault(packet.Language)?.Title.Value ?? packet.AidId, packet.Language, decision.AidVersion,
                 decision.ContentHash, packet.Target, packet.Method, packet.HealthFactorIds),
             Patient = new(packet.PatientName, packet.PatientBirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), packet.RecordNumber),
             ShownContentHash = decision.ContentHash,
@@ -189,17 +187,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
             SupersedesId = supersedes?.Id, SealKey = sealKey, Document = json, DocumentHash = SealedDocument.Sha256(json), Hmac = key.Hmac(json), SealedAt = now,
         };
         db.ConsentRecords.Add(record);
-        try
-        {
-            await audit.SaveAsync(new AuditEvent(action, actor, packet.PracticeId, packet.Id, record.Id, $"{kind} sealed, sha256 {record.DocumentHash}"));
-        }
-        catch (DbUpdateException)
-        {
-            // Two clinicians (or a double click) sealing at once: the unique seal key lets one through.
-            db.ChangeTracker.Clear();
-            if (await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.SealKey == sealKey) is { } winner) return new StepResult(true, RecordId: winner.Id);
-            throw;
-        }
+        await audit.SaveAsync(new AuditEvent(action, actor, packet.PracticeId, packet.Id, record.Id, $"{kind} sealed, decision {decision.Id}, sha256 {record.DocumentHash}"));
         return new StepResult(true, RecordId: record.Id);
     }
 
@@ -207,44 +195,42 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
     public static IReadOnlyList<SealedDocument.AnswerPart> Answers(IEnumerable<PacketAnswer> answers) =>
         [.. answers.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ItemId, StringComparer.Ordinal).Select(a => new SealedDocument.AnswerPart(a.Kind, a.ItemId, a.Value))];
 
-    private async Task<ConsentDecision> NewDecisionAsync(Packet packet, Aid aid, string choice, string? typedName, string? svg, string idempotencyKey, HttpContext http)
+    private ConsentDecision NewDecision(
+        Packet packet, string choice, string? typedName, string? svg, string statement, string contentHash, string aidVersion, DateTime at, string idempotencyKey, HttpContext http)
     {
-        var html = await content.RenderAsync(packet, aid);
-        var hash = SealedDocument.Sha256(html);
-        await KeepShownContentAsync(hash, html);
         var decision = new ConsentDecision
         {
-            Id = Guid.NewGuid(), PacketId = packet.Id, Choice = choice, TypedName = typedName, SignatureSvg = svg,
-            Statement = Statement(packet, aid).ToText(), ContentHash = hash, AidVersion = aid.Version,
-            At = AuditTrail.Truncate(clock.GetUtcNow().UtcDateTime), Ip = Ip(http), UserAgent = UserAgent(http), IdempotencyKey = idempotencyKey,
+            Id = Guid.NewGuid(), PacketId = packet.Id, Choice = choice, TypedName = typedName, SignatureSvg = svg, Statement = statement,
+            ContentHash = contentHash, AidVersion = aidVersion, At = at, Ip = Ip(http), UserAgent = UserAgent(http), IdempotencyKey = idempotencyKey,
         };
         db.ConsentDecisions.Add(decision);
         return decision;
     }
 
-    /// <summary>Keeps the HTML once per hash; another packet may store the same content at the same moment, which is fine.</summary>
-    private async Task KeepShownContentAsync(string hash, string html)
+    private static SealedDocument.ClinicianSignaturePart ClinicianPart(
+        Clinician clinician, DateTime at, HttpContext http, string meaning, bool confirmed, string? interpreter, string? language, string? witness) =>
+        new(clinician.Id, clinician.DisplayName, clinician.Email ?? "", AuditTrail.Time(at), Ip(http), UserAgent(http), meaning, confirmed,
+            Clean(interpreter), Clean(language), Clean(witness));
+
+    /// <summary>
+    /// Now, but strictly after <paramref name="previous"/>: "newest" is decided by time, and nodes' clocks may
+    /// disagree by a little, so each decision or record of a packet is later than the one before it.
+    /// </summary>
+    private DateTime After(DateTime? previous)
     {
-        if (await db.ShownContents.AnyAsync(c => c.Hash == hash)) return;
-        var shown = new ShownContent { Hash = hash, Html = html, FirstShownAt = clock.GetUtcNow().UtcDateTime };
-        db.ShownContents.Add(shown);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(shown).State = EntityState.Detached;
-        }
+        var now = audit.Now();
+        if (previous is not { } p) return now;
+        var before = DateTime.SpecifyKind(p, DateTimeKind.Utc);
+        return before >= now ? before.AddMilliseconds(1) : now;
     }
 
     private Task<bool> SameKeyExistsAsync(Guid packetId, string idempotencyKey) =>
         db.ConsentDecisions.AsNoTracking().AnyAsync(d => d.PacketId == packetId && d.IdempotencyKey == idempotencyKey);
 
-    private async Task<StepResult> RefuseAsync(Packet packet, string actor, string why)
+    private async Task<StepResult> RefuseAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Packet packet, string actor, string why)
     {
-        db.ChangeTracker.Clear();
         await audit.SaveAsync(new AuditEvent(AuditActions.StepRefused, actor, packet.PracticeId, packet.Id, Detail: why));
+        await transaction.CommitAsync();
         return StepResult.Refused(why);
     }
 

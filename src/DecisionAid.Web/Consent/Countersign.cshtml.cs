@@ -1,7 +1,6 @@
 using DecisionAid.Web.Audit;
 using DecisionAid.Web.Clinic;
 using DecisionAid.Web.Data;
-using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,13 +14,18 @@ namespace DecisionAid.Web.Consent;
 /// downloads, and recording a withdrawal. Another practice's packet is 404, and the attempt is audited.
 /// </summary>
 [Authorize]
-public sealed class CountersignModel(UserManager<Clinician> users, SignInManager<Clinician> signIns, DecisionAidDb db, AidLibrary library, ConsentSteps steps, AuditTrail audit)
+public sealed class CountersignModel(UserManager<Clinician> users, SignInManager<Clinician> signIns, DecisionAidDb db, ConsentSteps steps, AuditTrail audit)
     : ClinicPage(users)
 {
     public Packet Packet { get; private set; } = default!;
     public ConsentState State { get; private set; } = default!;
     public IReadOnlyList<ConsentRecord> Records { get; private set; } = [];
     public IReadOnlyList<ConsentDecision> Decisions { get; private set; } = [];
+    /// <summary>The signature the newest record sealed, or the one waiting: what the clinician reads before signing.</summary>
+    public ConsentDecision? Signature => State.AwaitingCountersign ? State.Latest : Decisions.LastOrDefault(d => d.Id == Records.LastOrDefault(r => r.Kind == ConsentRecord.Consent)?.DecisionId);
+
+    /// <summary>The drawn signature as an image: an SVG in an img element runs no script, whatever the stored text holds.</summary>
+    public static string SignatureImage(string svg) => "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
     public string? Problem { get; private set; }
     public string IdempotencyKey { get; } = Security.Secrets.Token();
 
@@ -33,7 +37,7 @@ public sealed class CountersignModel(UserManager<Clinician> users, SignInManager
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await Load(id)) return NotFound();
-        await audit.SaveAsync(new AuditEvent(AuditActions.ConsentViewed, ConsentSteps.ClinicianActor(Clinician), Packet.PracticeId, Packet.Id));
+        await audit.SaveAsync(new AuditEvent(AuditActions.ConsentViewed, AuditActions.Clinician(Clinician), Packet.PracticeId, Packet.Id));
         return Page();
     }
 
@@ -51,10 +55,8 @@ public sealed class CountersignModel(UserManager<Clinician> users, SignInManager
         if (!await Load(id)) return NotFound();
         if (!confirm) return await Again("Tick the box to confirm that the patient withdrew their consent.");
         if (!await FreshPasswordAsync(password)) return await Again("Your password was not right. Enter it again to record the withdrawal.");
-        var aid = library.Find(Packet.AidId);
-        if (aid is null) return await Again("This packet's aid is no longer in the library.");
         var key = idempotency is { Length: >= 16 and <= 44 } k ? k : Security.Secrets.Token();
-        var result = await steps.WithdrawAsync(Packet, aid, Clinician, key + ":withdraw", HttpContext);
+        var result = await steps.WithdrawAsync(Packet, Clinician, key + ":withdraw", HttpContext);
         return result.Done ? Redirect($"/clinic/packets/{id}/consent#records") : await Again($"Not recorded: {result.Refusal}.");
     }
 
@@ -64,7 +66,7 @@ public sealed class CountersignModel(UserManager<Clinician> users, SignInManager
         if (string.IsNullOrEmpty(password)) return false;
         var check = await signIns.CheckPasswordSignInAsync(Clinician, password, lockoutOnFailure: true);
         if (check.Succeeded) return true;
-        await audit.SaveAsync(new AuditEvent(AuditActions.StepRefused, ConsentSteps.ClinicianActor(Clinician), Packet.PracticeId, Packet.Id,
+        await audit.SaveAsync(new AuditEvent(AuditActions.StepRefused, AuditActions.Clinician(Clinician), Packet.PracticeId, Packet.Id,
             Detail: check.IsLockedOut ? "password: account locked" : "password: wrong"));
         return false;
     }
@@ -82,7 +84,7 @@ public sealed class CountersignModel(UserManager<Clinician> users, SignInManager
         var packet = await db.Packets.Include(p => p.Answers).SingleOrDefaultAsync(p => p.Id == id);
         if (packet is null || packet.PracticeId != Clinician.PracticeId)
         {
-            await audit.SaveAsync(new AuditEvent(AuditActions.AccessDenied, ConsentSteps.ClinicianActor(Clinician), Clinician.PracticeId, packet?.Id,
+            await audit.SaveAsync(new AuditEvent(AuditActions.AccessDenied, AuditActions.Clinician(Clinician), Clinician.PracticeId, packet?.Id,
                 Detail: $"consent of packet {id}: {(packet is null ? "no such packet" : "another practice")}"));
             return false;
         }

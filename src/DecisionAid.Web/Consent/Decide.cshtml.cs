@@ -29,7 +29,7 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
-        await audit.SaveAsync(new AuditEvent(AuditActions.ConsentViewed, ConsentSteps.PatientActor, Packet.PracticeId, Packet.Id));
+        await audit.SaveAsync(new AuditEvent(AuditActions.ConsentViewed, AuditActions.Patient, Packet.PracticeId, Packet.Id));
         return Page();
     }
 
@@ -50,7 +50,7 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
     {
         if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
         if (!confirm) return Redirect("/packet/consent#withdraw");
-        var result = await steps.WithdrawAsync(Packet, Aid, null, Key(idempotency) + ":withdraw", HttpContext);
+        var result = await steps.WithdrawAsync(Packet, null, Key(idempotency) + ":withdraw", HttpContext);
         return result.Done ? Redirect("/packet/consent#decision") : new ConflictObjectResult(result.Refusal);
     }
 

@@ -35,9 +35,10 @@ public static partial class DrawnSignature
             $"<path d=\"{path}\" fill=\"none\" stroke=\"#111827\" stroke-width=\"3\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></svg>";
     }
 
-    [GeneratedRegex(@"^\s*M\s*\d{1,4}\s+\d{1,4}(\s*[ML]\s*\d{1,4}\s+\d{1,4})*\s*$")]
+    // [0-9], not \d: \d would let other scripts' digits through to int.Parse.
+    [GeneratedRegex(@"^ *M *[0-9]{1,4} +[0-9]{1,4}( *[ML] *[0-9]{1,4} +[0-9]{1,4})* *$")]
     private static partial Regex Path();
 
-    [GeneratedRegex(@"(?<c>[ML])\s*(?<x>\d{1,4})\s+(?<y>\d{1,4})")]
+    [GeneratedRegex(@"(?<c>[ML]) *(?<x>[0-9]{1,4}) +(?<y>[0-9]{1,4})")]
     private static partial Regex Command();
 }

@@ -31,8 +31,9 @@ public sealed class SealKey
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config[Setting] is { Length: > 0 } configured) return Parse(configured, Setting);
+        // Only in Development: a production key must not sit beside the database, in the same backups.
         var file = Path.Combine(dataFolder, DevelopmentFile);
-        if (File.Exists(file)) return Parse(File.ReadAllText(file).Trim(), file);
+        if (development && File.Exists(file)) return Parse(File.ReadAllText(file).Trim(), file);
         if (!development)
             throw new InvalidOperationException(
                 $"{Setting} is not set. Set it (environment variable Consent__SealKey) to at least 32 random bytes in base64, " +

@@ -34,9 +34,17 @@ public static class FhirApi
             var value = patient?.StartsWith("Patient/", StringComparison.Ordinal) == true ? patient["Patient/".Length..] : patient;
             if (!Guid.TryParse(value, out var packetId))
                 return Results.Text(ConsentFhir.Json(Outcome(OperationOutcome.IssueType.Invalid, "Search with patient={id} (the packet's id, as in Patient/{id}).")), FhirJson, statusCode: 400);
-            var records = await db.ConsentRecords.AsNoTracking().Where(r => r.PacketId == packetId && r.PracticeId == key.PracticeId).OrderBy(r => r.SealedAt).ToListAsync();
-            foreach (var record in records)
-                await audit.SaveAsync(new AuditEvent(AuditActions.ConsentExported, $"api-key:{key.Id}", key.PracticeId, record.PacketId, record.Id, "fhir search"));
+            var owner = await db.Packets.AsNoTracking().Where(p => p.Id == packetId).Select(p => (Guid?)p.PracticeId).SingleOrDefaultAsync();
+            if (owner is { } practice && practice != key.PracticeId)
+            {
+                // Another practice's patient: the same empty answer as an unknown one, but on the record.
+                await audit.SaveAsync(new AuditEvent(AuditActions.AccessDenied, AuditActions.ApiKey(key.Id), key.PracticeId, packetId, Detail: "consent search: another practice's patient"));
+            }
+            var records = owner == key.PracticeId
+                ? await db.ConsentRecords.AsNoTracking().Where(r => r.PacketId == packetId).OrderBy(r => r.SealedAt).ToListAsync()
+                : [];
+            if (records.Count > 0)
+                await audit.SaveAsync([.. records.Select(r => new AuditEvent(AuditActions.ConsentExported, AuditActions.ApiKey(key.Id), key.PracticeId, r.PacketId, r.Id, "fhir search"))]);
             var baseUrl = ConsentFhir.BaseUrl(context);
             return Results.Text(ConsentFhir.Json(await build.SearchsetAsync(records, baseUrl, $"{baseUrl}/fhir/Consent?patient={packetId}")), FhirJson);
         }).WithSummary("Search sealed consents by patient (the packet's id); a searchset with the records' Patient, Practitioner, QuestionnaireResponse and Provenance");
@@ -52,7 +60,7 @@ public static class FhirApi
     private static async Task<ConsentRecord?> FindAsync(Guid id, HttpContext context, DecisionAidDb db, AuditTrail audit, string format)
     {
         var key = (ApiKey)context.Items[nameof(ApiKey)]!;
-        var actor = $"api-key:{key.Id}";
+        var actor = AuditActions.ApiKey(key.Id);
         context.Response.Headers.CacheControl = "no-store";
         var record = await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
         if (record is null || record.PracticeId != key.PracticeId)

@@ -21,7 +21,7 @@ public static class PacketHandout
         app.MapGet("/packet/handout.pdf", async (HttpContext context, PatientSessions sessions, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
         {
             if (await sessions.CurrentAsync(context) is not { } packet) return Results.NotFound();
-            await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, ConsentSteps.PatientActor, packet.PracticeId, packet.Id, Detail: "handout pdf"));
+            await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: "handout pdf"));
             return await Pdf(context, packet, library, db);
         });
 
@@ -29,7 +29,7 @@ public static class PacketHandout
         {
             var clinician = await users.GetUserAsync(context.User);
             if (clinician is null || !clinician.TwoFactorEnabled) return Results.Challenge();
-            var actor = ConsentSteps.ClinicianActor(clinician);
+            var actor = AuditActions.Clinician(clinician);
             var packet = await db.Packets.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id);
             if (packet is null || packet.PracticeId != clinician.PracticeId)
             {

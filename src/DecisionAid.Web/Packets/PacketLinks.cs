@@ -58,7 +58,7 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
         if (packet!.PatientBirthDate != birthDate)
         {
             // The count and its audit entry land together.
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var transaction = await audit.BeginAsync();
             await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.FailedUnlocks, p => p.FailedUnlocks + 1));
             var failures = await db.Packets.Where(p => p.Id == packet.Id).Select(p => p.FailedUnlocks).SingleAsync();
             if (failures >= MaxFailures)
@@ -72,7 +72,7 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
         packet.FailedUnlocks = 0;
         packet.UnlockBlockedUntil = null;
         packet.OpenedAt ??= now;
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketOpened, Consent.ConsentSteps.PatientActor, packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketOpened, Audit.AuditActions.Patient, packet.PracticeId, packet.Id));
         return packet;
     }
 

@@ -23,7 +23,7 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
     {
         if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
         ContentHtml = await content.RenderAsync(Packet, Aid);
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Consent.ConsentSteps.PatientActor, Packet.PracticeId, Packet.Id));
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Audit.AuditActions.Patient, Packet.PracticeId, Packet.Id));
         return Page();
     }
 
@@ -33,7 +33,9 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
         if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
         value = (value ?? "").Trim();
         if (AnswerKinds.Problem(Aid, kind, item, value) is { } problem) return BadRequest(problem);
-        if (Locked) return new ConflictObjectResult("the patient has signed; the answers are part of the consent now");
+        // Checked again under the audit trail's lock: a signature cannot land between this check and the save.
+        await using var transaction = await audit.BeginAsync();
+        if ((await steps.StateAsync(Packet.Id)).AnswersLocked) return new ConflictObjectResult("the patient has signed; the answers are part of the consent now");
         var now = clock.GetUtcNow().UtcDateTime;
         var answer = Packet.Answers.FirstOrDefault(a => a.Kind == kind && a.ItemId == item);
         if (answer is null) Packet.Answers.Add(new PacketAnswer { PacketId = Packet.Id, Kind = kind, ItemId = item, Value = value, UpdatedAt = now });
@@ -48,6 +50,7 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
             && Has(AnswerKinds.Satisfaction, AnswerKinds.Single))
             Packet.FinishedAt ??= now;
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return Redirect($"/packet#{Anchor(kind)}");
     }
 

@@ -17,7 +17,7 @@ public sealed class AuditTamperTests
     {
         var cases = new TheoryData<string, string>();
         foreach (var provider in new[] { Storage.Sqlite, Storage.Postgres })
-            foreach (var tamper in new[] { "changed answer", "deleted audit row", "swapped audit rows", "changed sealed record", "re-hashed sealed record", "wrong seal key" })
+            foreach (var tamper in new[] { "changed answer", "deleted audit row", "swapped audit rows", "changed sealed record", "re-hashed sealed record", "wrong seal key", "deleted sealed record", "rewritten chain", "forged decision" })
                 cases.Add(provider, tamper);
         return cases;
     }
@@ -85,6 +85,32 @@ public sealed class AuditTamperTests
                     var forged = record.Document.Replace("Ana Ruiz", "Nobody", StringComparison.Ordinal);
                     await db.Database.ExecuteSqlAsync($"UPDATE \"ConsentRecords\" SET \"Document\" = {forged}, \"DocumentHash\" = {SealedDocument.Sha256(forged)}");
                     break;
+                case "deleted sealed record":
+                    await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ConsentRecords\"");
+                    break;
+                case "rewritten chain":
+                    // Change an entry and recompute every hash after it, as someone without the seal key can.
+                    var forger = new DecisionAid.Web.Consent.SealKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+                    var chain = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(TestContext.Current.CancellationToken);
+                    var previous = DecisionAid.Web.Audit.AuditTrail.Genesis;
+                    foreach (var entry in chain)
+                    {
+                        if (entry.Seq == 2) entry.Detail = "nothing happened";
+                        entry.PreviousHash = previous;
+                        entry.Hash = DecisionAid.Web.Audit.AuditTrail.HashOf(entry, forger);
+                        previous = entry.Hash;
+                        await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Detail\" = {entry.Detail}, \"PreviousHash\" = {entry.PreviousHash}, \"Hash\" = {entry.Hash} WHERE \"Seq\" = {entry.Seq}");
+                    }
+                    break;
+                case "forged decision":
+                    var signed = await db.ConsentDecisions.AsNoTracking().FirstAsync(TestContext.Current.CancellationToken);
+                    db.ConsentDecisions.Add(new ConsentDecision
+                    {
+                        Id = Guid.NewGuid(), PacketId = signed.PacketId, Choice = "declined", Statement = signed.Statement, ContentHash = signed.ContentHash,
+                        AidVersion = signed.AidVersion, At = DateTime.UtcNow, IdempotencyKey = "forged-key-forged-key",
+                    });
+                    await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+                    break;
                 case "wrong seal key":
                     await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), TestContext.Current.CancellationToken);
                     break;
@@ -96,12 +122,18 @@ public sealed class AuditTamperTests
         var expected = tamper switch
         {
             "changed answer" => $"consent record {recordId}: the packet's answers differ from the answers it sealed",
-            "deleted audit row" => "audit entry 3 is missing",
+            "deleted audit row" => "BROKEN: audit entry 3 is missing",
             "swapped audit rows" => "audit entry 2 (",
             "changed sealed record" => $"consent record {recordId}: its document does not match its SHA-256",
+            "deleted sealed record" => $"sealed consent record {recordId}, which is missing",
+            "re-hashed sealed record" => $"consent record {recordId}: its SHA-256 differs from the one audit entry",
+            "rewritten chain" or "wrong seal key" => "audit entry 1 (packet.create",
+            "forged decision" => "has no audit entry: it was added behind the site's back",
             _ => $"consent record {recordId}: its HMAC does not match",
         };
-        Assert.Contains($"BROKEN: {expected}", output, StringComparison.Ordinal);
+        Assert.Contains("BROKEN: ", output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        if (tamper == "swapped audit rows") Assert.Contains("does not follow the entry before it", output, StringComparison.Ordinal);
         Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
     }
 

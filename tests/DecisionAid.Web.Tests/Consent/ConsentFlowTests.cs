@@ -58,8 +58,12 @@ public sealed class ConsentFlowTests
         Assert.Equal(("Ana Ruiz", "Spanish", "Sam Nurse"), (clinician.InterpreterName, clinician.InterpreterLanguage, clinician.Witness));
         Assert.True(string.CompareOrdinal(document.PatientSignature.At, clinician.At) <= 0);
         Assert.EndsWith("Z", clinician.At, StringComparison.Ordinal);
-        Assert.NotNull(document.PatientSignature.UserAgent ?? document.PatientSignature.Ip ?? clinician.Ip ?? "in-process");
         Assert.Equal(6, document.Answers.Count(a => a.Kind == "knowledge"));
+
+        // The clinician sees the drawing as an image (an SVG in an img element runs no script), never as inline markup.
+        var clinicPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await s.Clinician.GetAsync($"/clinic/packets/{s.PacketId}/consent")).Content.ReadAsStringAsync());
+        Assert.StartsWith("data:image/svg+xml;base64,", clinicPage.QuerySelector(".signature-image img")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Empty(clinicPage.QuerySelectorAll("main svg"));
 
         // Sealed means the answers are frozen and the patient cannot sign again.
         await s.AnswerAsync("knowledge", "main-risk", "other-nerves", HttpStatusCode.Conflict);
@@ -188,6 +192,25 @@ public sealed class ConsentFlowTests
         Assert.Equal(1, await check.ConsentRecords.CountAsync());
         Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.Action == AuditActions.ConsentSealed));
         Assert.True((await AuditVerification.RunAsync(check, TestKey, TestContext.Current.CancellationToken)).Intact);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_withdrawal_racing_the_countersignature_never_leaves_a_withdrawn_signature_sealed(string provider)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var s = await ConsentScenario.StartAsync(provider);
+            await s.AnswerKnowledgeCheckAsync();
+            Assert.Equal(HttpStatusCode.Redirect, (await s.DecideAsync("signed")).StatusCode);
+            await Task.WhenAll(s.CountersignAsync(), s.WithdrawByPatientAsync());
+            await using var db = s.Clinic.Database.Open();
+            var kinds = await db.ConsentRecords.OrderBy(r => r.SealedAt).Select(r => r.Kind).ToListAsync();
+            var latest = await db.ConsentDecisions.OrderByDescending(d => d.At).Select(d => d.Choice).FirstAsync();
+            // Either the seal came first and the withdrawal superseded it, or the withdrawal came first and nothing was sealed.
+            Assert.True(kinds.SequenceEqual(["consent", "withdrawal"]) || (kinds.Count == 0 && latest == "withdrawn"), $"{string.Join(",", kinds)} / {latest}");
+            Assert.True((await AuditVerification.RunAsync(db, TestKey, TestContext.Current.CancellationToken)).Intact);
+        }
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
+
 using AngleSharp.Html.Parser;
 using DecisionAid.Web.Tests.Clinic;
 
@@ -84,16 +84,18 @@ public sealed partial class ConsentScenario : IDisposable
     {
         var browser = as_ ?? Clinician;
         var url = $"/clinic/packets/{PacketId}/consent";
-        var page = await (await browser.GetAsync(url)).Content.ReadAsStringAsync();
-        var shown = DecisionField().Match(page) is { Success: true } m ? Guid.Parse(m.Groups[1].Value) : Guid.Empty;
+        var page = new HtmlParser().ParseDocument(await (await browser.GetAsync(url)).Content.ReadAsStringAsync());
+        // With nothing to countersign the page has no form; a forged post takes its token from another clinic page.
+        var form = page.QuerySelector("#countersign")
+            ?? new HtmlParser().ParseDocument(await (await browser.GetAsync("/clinic/")).Content.ReadAsStringAsync()).QuerySelector("form")!;
+        var shown = form.QuerySelector("input[name=decision]")?.GetAttribute("value") is { } id ? Guid.Parse(id) : Guid.Empty;
         var fields = new Dictionary<string, string>
         {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
             ["decision"] = (decision ?? shown).ToString(), ["password"] = password, ["ConversationConfirmed"] = confirmed ? "true" : "false",
             ["InterpreterName"] = "Ana Ruiz", ["InterpreterLanguage"] = "Spanish", ["Witness"] = "Sam Nurse",
         };
-        // With nothing to countersign the page has no form; a forged post takes its token from another clinic page.
-        var tokenPage = as_ is null && page.Contains("id=\"countersign\"", StringComparison.Ordinal) ? url : "/clinic/";
-        return await SignedInClinic.PostFormAsync(browser, $"{url}?handler=Countersign", fields, tokenPage);
+        return await browser.PostAsync($"{url}?handler=Countersign", new FormUrlEncodedContent(fields));
     }
 
     public async Task<HttpResponseMessage> WithdrawByPatientAsync()
@@ -112,9 +114,6 @@ public sealed partial class ConsentScenario : IDisposable
         await using var db = Clinic.Database.Open();
         return db.ConsentRecords.Single(r => r.Kind == "consent").Id;
     }
-
-    [GeneratedRegex("name=\"decision\" value=\"([0-9a-f-]{36})\"")]
-    private static partial Regex DecisionField();
 
     public void Dispose() => Clinic.Dispose();
 }

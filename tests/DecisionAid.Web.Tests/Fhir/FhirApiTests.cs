@@ -69,7 +69,7 @@ public sealed class FhirApiTests
         Assert.Contains("\"total\": 0", await (await GetAsync(api, $"/fhir/Consent?patient={s.PacketId}", otherKey)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await using var db = s.Clinic.Database.Open();
-        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied && e.PracticeId == otherPractice));
+        Assert.Equal(3, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccessDenied && e.PracticeId == otherPractice));
         Assert.True(await db.AuditEntries.CountAsync(e => e.Action == AuditActions.ConsentExported && e.Actor.StartsWith("api-key:")) >= 3);
     }
 

@@ -47,7 +47,7 @@ public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, D
         }
         var (packet, token) = request.Create(Aid, Clinician.PracticeId, Clinician.Id, now, links.Lifetime);
         db.Packets.Add(packet);
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, Consent.ConsentSteps.ClinicianActor(Clinician), packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
         Link = links.LinkFor(token, Request);
         CreatedFor = packet.PatientName;
         QrCode = QrCodes.DataUri(Link);

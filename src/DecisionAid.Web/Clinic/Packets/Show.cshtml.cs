@@ -23,7 +23,7 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
     {
         if (await Find(id) is not { } packet) return NotFound();
         Show(packet);
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Consent.ConsentSteps.ClinicianActor(Clinician), packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
         return Page();
     }
 
@@ -31,9 +31,9 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
     {
         if (await Find(id) is not { } packet) return NotFound();
         packet.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync();
         await db.PatientSessions.Where(s => s.PacketId == packet.Id).ExecuteDeleteAsync();
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketRevoked, Consent.ConsentSteps.ClinicianActor(Clinician), packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketRevoked, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
         await transaction.CommitAsync();
         return Redirect($"/clinic/packets/{id}");
     }
@@ -43,7 +43,7 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
     {
         var packet = await db.Packets.Include(p => p.Answers).SingleOrDefaultAsync(p => p.Id == id);
         if (packet is not null && packet.PracticeId == Clinician.PracticeId) return packet;
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.AccessDenied, Consent.ConsentSteps.ClinicianActor(Clinician), Clinician.PracticeId, packet?.Id,
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.AccessDenied, Audit.AuditActions.Clinician(Clinician), Clinician.PracticeId, packet?.Id,
             Detail: $"packet {id}: {(packet is null ? "no such packet" : "another practice")}"));
         return null;
     }
