@@ -9,7 +9,7 @@ namespace DecisionAid.Web.Clinic;
 /// <summary>The clinician's start page: their practice's packets, newest first (only their practice's).</summary>
 public sealed class IndexModel(UserManager<Clinician> users, DecisionAidDb db, AidLibrary library, TimeProvider clock) : ClinicPage(users)
 {
-    public sealed record Row(Guid Id, string Patient, string Aid, string Language, string Status, string Score, string Created);
+    public sealed record Row(Guid Id, string Patient, string Aid, string Language, string Status, string Score, string Consent, string Created);
 
     public string PracticeName { get; private set; } = "";
     public string ClinicianName { get; private set; } = "";
@@ -23,7 +23,12 @@ public sealed class IndexModel(UserManager<Clinician> users, DecisionAidDb db, A
         var packets = await db.Packets.AsNoTracking().Include(p => p.Answers)
             .Where(p => p.PracticeId == Clinician.PracticeId)
             .OrderByDescending(p => p.CreatedAt).Take(200).ToListAsync();
+        var ids = packets.Select(p => p.Id).ToList();
+        var decisions = (await db.ConsentDecisions.AsNoTracking().Where(d => ids.Contains(d.PacketId)).Select(d => new { d.PacketId, d.Choice, d.At }).ToListAsync())
+            .GroupBy(d => d.PacketId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.At)!.Choice);
+        var records = (await db.ConsentRecords.AsNoTracking().Where(r => ids.Contains(r.PacketId)).Select(r => new { r.PacketId, r.Kind, r.SealedAt }).ToListAsync())
+            .GroupBy(r => r.PacketId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.SealedAt)!.Kind);
         Rows = [.. packets.Select(p => new Row(p.Id, p.PatientName, p.AidId, p.Language, PacketStatus.Of(p, now),
-            PacketStatus.Knowledge(p, library.Find(p.AidId)).Score, p.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))];
+            PacketStatus.Knowledge(p, library.Find(p.AidId)).Score, PacketStatus.Consent(decisions.GetValueOrDefault(p.Id), records.GetValueOrDefault(p.Id)), p.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))];
     }
 }

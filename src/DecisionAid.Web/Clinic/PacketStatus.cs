@@ -39,4 +39,18 @@ public static class PacketStatus
         var conflict = answers.Any(a => a.Value == "no");
         return (string.Create(CultureInfo.InvariantCulture, $"{yes} of {answers.Count} yes{(conflict ? ": some doubt, talk it through" : "")}"), conflict);
     }
+
+    public const string AwaitingCountersign = "Signed: countersign";
+
+    /// <summary>Where the consent stands, from the newest decision and the newest sealed record.</summary>
+    public static string Consent(string? latestDecision, string? latestRecord) => (latestRecord, latestDecision) switch
+    {
+        ("withdrawal", _) => "Withdrawn",
+        ("consent", _) => "Sealed",
+        (_, "signed") => AwaitingCountersign,
+        (_, "talk-first") => "Wants to talk first",
+        (_, "declined") => "Declined",
+        (_, "withdrawn") => "Signature withdrawn",
+        _ => "Not yet",
+    };
 }
