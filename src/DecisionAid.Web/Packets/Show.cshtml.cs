@@ -3,6 +3,7 @@ using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Packets;
 
@@ -53,6 +54,17 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
         await transaction.CommitAsync();
         return Redirect($"/packet#{Anchor(kind)}");
     }
+
+    /// <summary>30 more seconds of reading (the page calls this while visible); at most 4 hours are counted per packet.</summary>
+    public async Task<IActionResult> OnPostReadingAsync()
+    {
+        if (await sessions.CurrentAsync(HttpContext) is not { } packet) return NotFound();
+        await db.Packets.Where(p => p.Id == packet.Id && p.ReadingSeconds < MaxReadingSeconds)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ReadingSeconds, p => p.ReadingSeconds + ReadingStep));
+        return new NoContentResult();
+    }
+
+    public const int ReadingStep = 30, MaxReadingSeconds = 4 * 3600;
 
     private static string Anchor(string kind) => kind switch
     {
