@@ -1,0 +1,52 @@
+using Deque.AxeCore.Playwright;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Library;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DecisionAid.Browser.Tests.Outcomes;
+
+/// <summary>A practice lead reads the outcomes page: it passes axe with no violations and every chart is a labelled image with a table.</summary>
+public class OutcomesBrowserTests(BrowserSite site)
+{
+    [Fact]
+    public async Task The_outcomes_page_is_accessible_and_every_chart_has_a_title_and_a_table()
+    {
+        var (email, password, key) = await site.NewClinicianAsync("Outcome Pain Clinic");
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+            var lead = await db.Users.SingleAsync(u => u.Email == email);
+            lead.IsLead = true;
+            await db.SaveChangesAsync();
+            await DecisionAid.Web.Outcomes.OutcomesSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<AidLibrary>().Aids,
+                scope.ServiceProvider.GetRequiredService<DecisionAid.Web.Consent.SealKey>(), 800, DateTime.UtcNow, seed: 3, into: lead.PracticeId);
+        }
+        var desk = await site.NewPage(width: 1100, height: 900);
+        await desk.GotoAsync("/clinic/sign-in");
+        await desk.GetByLabel("Email").FillAsync(email);
+        await desk.GetByLabel("Password").FillAsync(password);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await desk.GetByLabel("Code").FillAsync(Totp.Code(key));
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await desk.WaitForURLAsync("**/clinic/");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Outcomes" }).ClickAsync();
+        await desk.WaitForURLAsync("**/clinic/outcomes");
+        await desk.Locator("#from").FillAsync(DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await desk.WaitForURLAsync("**/clinic/outcomes?*");
+
+        var charts = desk.Locator("svg.chart");
+        Assert.True(await charts.CountAsync() >= 4);
+        for (var i = 0; i < await charts.CountAsync(); i++)
+        {
+            Assert.Equal("img", await charts.Nth(i).GetAttributeAsync("role"));
+            Assert.NotEmpty(await charts.Nth(i).Locator("title").TextContentAsync() ?? "");
+        }
+        Assert.True(await desk.Locator("table").CountAsync() >= await charts.CountAsync());
+        var violations = (await desk.RunAxe()).Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("outcomes.png"), Clip = new Clip { X = 0, Y = 0, Width = 1100, Height = 1800 }, FullPage = true });
+    }
+}
