@@ -18,6 +18,8 @@ using Microsoft.Extensions.DependencyInjection;
 // Speed of the packets feature, each beside a baseline measured in the same run:
 //   pdf                   one personalised PDF handout  vs  the same aid rendered as HTML
 //   api sqlite|postgres   packets created per second through POST /api/packets  vs  plain inserts of the same row
+//   outcomes sqlite|postgres [packets]   the outcomes page over N generated packets (default 100,000)  vs  the bare
+//                         aggregate SQL it runs, replayed straight on the database
 // Loads only 127.0.0.1, for a bounded time. See bench/README.md.
 internal static class BenchMain
 {
@@ -25,6 +27,7 @@ internal static class BenchMain
     {
         "pdf" => await Bench.Pdf(),
         "api" => await Bench.Api(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture))),
+        "outcomes" => await OutcomesBench.Run(args.ElementAtOrDefault(1) ?? "sqlite", int.Parse(args.ElementAtOrDefault(2) ?? "100000", CultureInfo.InvariantCulture)),
         _ => Bench.Usage(),
     };
 }
@@ -33,7 +36,7 @@ internal static class Bench
 {
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: DecisionAid.Bench pdf | api sqlite|postgres [seconds]");
+        Console.Error.WriteLine("usage: DecisionAid.Bench pdf | api sqlite|postgres [seconds] | outcomes sqlite|postgres [packets]");
         return 2;
     }
 
@@ -59,21 +62,7 @@ internal static class Bench
 
     public static async Task<int> Api(string provider, TimeSpan duration)
     {
-        var folder = Directory.CreateTempSubdirectory("pda-bench").FullName;
-        var settings = new Dictionary<string, string?>();
-        string? pgDatabase = null;
-        if (provider == "postgres")
-        {
-            var server = Environment.GetEnvironmentVariable("DECISIONAID_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("start PostgreSQL first: export DECISIONAID_TEST_POSTGRES=$(scripts/postgres.sh start)");
-            pgDatabase = $"bench_{Guid.NewGuid():N}";
-            settings["Storage:Provider"] = Storage.Postgres;
-            settings["ConnectionStrings:DecisionAid"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = pgDatabase }.ConnectionString;
-        }
-        else
-        {
-            settings["Storage:DataFolder"] = folder;
-        }
+        var (settings, pgDatabase) = Settings(provider);
         await using var site = new Site(settings);
         site.UseKestrel(0);
         site.StartServer();
@@ -112,7 +101,24 @@ internal static class Bench
         return 0;
     }
 
-    private static double Median(int runs, Action action)
+    /// <summary>A fresh database for one run: a temp SQLite folder, or a new database on the PostgreSQL that bench scripts start.</summary>
+    public static (Dictionary<string, string?> Settings, string? PostgresDatabase) Settings(string provider)
+    {
+        var settings = new Dictionary<string, string?> { ["Consent:SealKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
+        if (provider != "postgres")
+        {
+            settings["Storage:DataFolder"] = Directory.CreateTempSubdirectory("pda-bench").FullName;
+            return (settings, null);
+        }
+        var server = Environment.GetEnvironmentVariable("DECISIONAID_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("start PostgreSQL first: export DECISIONAID_TEST_POSTGRES=$(scripts/postgres.sh start)");
+        var database = $"bench_{Guid.NewGuid():N}";
+        settings["Storage:Provider"] = Storage.Postgres;
+        settings["ConnectionStrings:DecisionAid"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        return (settings, database);
+    }
+
+    public static double Median(int runs, Action action)
     {
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
@@ -140,14 +146,14 @@ internal static class Bench
         return done / watch.Elapsed.TotalSeconds;
     }
 
-    private static string Root()
+    public static string Root()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DecisionAid.slnx"))) dir = dir.Parent;
         return dir!.FullName;
     }
 
-    private sealed class Site(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    public sealed class Site(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
