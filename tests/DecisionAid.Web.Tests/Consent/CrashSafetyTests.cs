@@ -21,6 +21,8 @@ namespace DecisionAid.Web.Tests.Consent;
 public sealed class CrashSafetyTests
 {
     private const int Packets = 24, Rounds = 4;
+    /// <summary>Answers the workers did not expect, to say why a run did not finish.</summary>
+    private static readonly ConcurrentQueue<string> Unexpected = new();
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -57,7 +59,14 @@ public sealed class CrashSafetyTests
             if (last)
             {
                 // The final run is left alone to finish what is left, so every packet ends sealed.
-                await Task.WhenAll(work).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+                try
+                {
+                    await Task.WhenAll(work).WaitAsync(TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    Assert.Fail($"the last run did not finish: {signed.Count} signed, {sealedPackets.Count} sealed; {string.Join(" | ", Unexpected.Take(8))}");
+                }
                 server.Kill(entireProcessTree: true);
             }
             else
@@ -103,34 +112,44 @@ public sealed class CrashSafetyTests
     /// <summary>Patients sign, each with their page's idempotency key; after a kill, the same submission is sent again.</summary>
     private static async Task PatientsAsync(ConcurrentDictionary<Guid, CookieBrowser> patients, ConcurrentDictionary<Guid, bool> signed, CancellationToken stop)
     {
-        foreach (var (packet, browser) in patients)
+        while (!stop.IsCancellationRequested && signed.Count < Packets)
         {
-            if (stop.IsCancellationRequested) return;
-            if (signed.ContainsKey(packet) || !browser.TryClaim()) continue;
-            try
+            foreach (var (packet, browser) in patients)
             {
-                if (browser.Pending is null)
+                if (stop.IsCancellationRequested) return;
+                if (signed.ContainsKey(packet) || !browser.TryClaim()) continue;
+                try
                 {
-                    var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/packet/consent", stop));
-                    var key = page.QuerySelector("input[name=idempotency]")?.GetAttribute("value");
-                    if (key is null) continue; // signed by a request whose answer was lost in a kill: nothing more to do
-                    browser.Pending = new Dictionary<string, string>
+                    if (browser.Pending is null)
                     {
-                        ["__RequestVerificationToken"] = page.QuerySelector("#sign input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-                        ["idempotency"] = key, ["choice"] = "signed", ["TypedName"] = "Crash Test Patient", ["strokes"] = ConsentScenario.Strokes,
-                    };
+                        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/packet/consent", stop));
+                        if (page.GetElementById("withdraw") is not null)
+                        {
+                            signed[packet] = true; // signed by a request whose answer a kill lost: the database has it
+                            continue;
+                        }
+                        if (page.QuerySelector("#sign input[name=idempotency]")?.GetAttribute("value") is not { } key) continue; // not ready (starting up): next pass
+                        browser.Pending = new Dictionary<string, string>
+                        {
+                            ["__RequestVerificationToken"] = page.QuerySelector("#sign input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+                            ["idempotency"] = key, ["choice"] = "signed", ["TypedName"] = "Crash Test Patient", ["strokes"] = ConsentScenario.Strokes,
+                        };
+                    }
+                    // Sent again unchanged after a kill: the same key makes no second decision.
+                    var response = await browser.PostAsync("/packet/consent?handler=Decide", browser.Pending, stop);
+                    if (response.StatusCode == HttpStatusCode.Redirect) signed[packet] = true;
+                    else Unexpected.Enqueue($"sign {packet}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(stop)}");
                 }
-                var response = await browser.PostAsync("/packet/consent?handler=Decide", browser.Pending, stop);
-                if (response.StatusCode == HttpStatusCode.Redirect) signed[packet] = true;
+                catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+                {
+                    if (stop.IsCancellationRequested) return; // killed mid-request: not acknowledged, retried next round
+                }
+                finally
+                {
+                    browser.Release();
+                }
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
-            {
-                return; // the app was killed mid-request: not acknowledged, retried next round with the same key
-            }
-            finally
-            {
-                browser.Release();
-            }
+            await Task.Delay(20, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
@@ -151,7 +170,9 @@ public sealed class CrashSafetyTests
                 var page = new HtmlParser().ParseDocument(await clinician.GetStringAsync(url, stop));
                 if (page.QuerySelector("#countersign") is not { } form)
                 {
+                    Unexpected.Enqueue($"countersign page of {next} has no form: {page.Title}");
                     if (page.QuerySelector("#records a") is not null) sealedPackets[next] = true; // sealed by a request whose answer a kill lost
+                    else await Task.Delay(50, stop).ContinueWith(_ => { }, TaskScheduler.Default);
                     continue;
                 }
                 var response = await clinician.PostAsync($"{url}?handler=Countersign", new Dictionary<string, string>
@@ -161,10 +182,11 @@ public sealed class CrashSafetyTests
                     ["ConversationConfirmed"] = "true", ["password"] = SignedInClinic.Password,
                 }, stop);
                 if (response.StatusCode == HttpStatusCode.Redirect) sealedPackets[next] = true;
+                else Unexpected.Enqueue($"countersign {next}: {(int)response.StatusCode}");
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
             {
-                return;
+                if (stop.IsCancellationRequested) return;
             }
         }
     }
