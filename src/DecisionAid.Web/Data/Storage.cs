@@ -86,7 +86,10 @@ public static class Storage
         return app;
     }
 
-    /// <summary>Write-ahead logging and a full sync on every commit: an acknowledged write survives a crash or power loss.</summary>
+    /// <summary>
+    /// Write-ahead logging and a full sync on every commit: an acknowledged write survives a crash or power loss.
+    /// Writers take turns (audited steps hold the write lock); one waits up to 30 s rather than failing under load.
+    /// </summary>
     private sealed class SqliteDurability : DbConnectionInterceptor
     {
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -100,7 +103,7 @@ public static class Storage
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();
         }
     }

@@ -19,7 +19,7 @@ public static class OutcomesSeed
 {
     public const string Slug = "demo-outcomes";
     public const string OlderVersion = "0.9.0";
-    private const int Batch = 2000;
+    private const int Batch = 500; // short write transactions: the site keeps answering while a large seed runs
 
     /// <param name="into">A practice to fill instead of the demo practice (tests and the benchmark use their own).</param>
     public static async Task<Guid> RunAsync(DecisionAidDb db, IReadOnlyList<Aid> aids, SealKey key, int count, DateTime now, int seed = 1, TextWriter? progress = null, Guid? into = null)
