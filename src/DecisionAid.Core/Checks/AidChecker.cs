@@ -13,6 +13,7 @@ public static class AidChecker
         var findings = IpdasChecks.Check(aid, options, today).ToList();
         foreach (var text in aid.Texts.Values) findings.AddRange(PlainLanguageChecks.Check(text, options));
         findings.AddRange(ParityChecks.Check(aid));
+        findings.AddRange(AftercareChecks.Check(aid));
         return findings;
     }
 

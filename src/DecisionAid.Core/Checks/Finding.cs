@@ -45,6 +45,10 @@ public static class FindingCodes
     public const string SourceUnused = "IPDAS009";
     public const string TooFewOptions = "IPDAS010";
     public const string ReviewDateInFuture = "IPDAS011";
+    /// <summary>An aftercare item cites no source: a patient acts on it after they go home.</summary>
+    public const string AftercareUncited = "CARE001";
+    /// <summary>Aftercare without an emergency item: every aftercare part says when to call the emergency number.</summary>
+    public const string AftercareNoEmergency = "CARE002";
 
     public const string NumberMismatch = "PARITY001";
     public const string TranslationOutdated = "PARITY002";

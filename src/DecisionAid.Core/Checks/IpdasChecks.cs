@@ -33,6 +33,7 @@ internal static class IpdasChecks
         var cited = aid.Benefits.SelectMany(b => b.SourceKeys)
             .Concat(aid.Risks.SelectMany(r => r.SourceKeys))
             .Concat(aid.Personalisation.HealthFactors.SelectMany(h => h.Raises).SelectMany(r => r.SourceKeys))
+            .Concat(aid.Aftercare.SelectMany(a => a.SourceKeys))
             .ToHashSet(StringComparer.Ordinal);
         foreach (var source in aid.Sources.Where(s => !cited.Contains(s.Key)))
             yield return new Finding(FindingCodes.SourceUnused, Severity.Warning, source.Location, $"source '{source.Key}' is listed but nothing cites it");

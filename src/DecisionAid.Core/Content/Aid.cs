@@ -20,6 +20,8 @@ public sealed record Aid
     public required IReadOnlyList<KnowledgeQuestion> KnowledgeCheck { get; init; }
     /// <summary>"What matters most to me": statements a patient rates (values clarification).</summary>
     public IReadOnlyList<ItemRef> Values { get; init; } = [];
+    /// <summary>What to expect and do after the procedure, and when to call or get emergency help; each item cited.</summary>
+    public IReadOnlyList<AftercareItem> Aftercare { get; init; } = [];
     public required Personalisation Personalisation { get; init; }
     /// <summary>SVG text of each picture, keyed by its path relative to the aid folder (e.g. "art/step-1.svg").</summary>
     public required IReadOnlyDictionary<string, string> Pictures { get; init; }
@@ -71,6 +73,20 @@ public enum AlternativeKind
 }
 
 public sealed record Alternative(string Id, AlternativeKind Kind, string? LinkedAid, SourceLocation Location) : ItemRef(Id, Location);
+
+/// <summary>How an aftercare item is meant: what to expect, what to do, when to call the clinic, when to call the emergency number.</summary>
+public enum AftercareKind
+{
+    Expect,
+    Do,
+    Call,
+    Emergency,
+}
+
+/// <summary>One aftercare item; with targets or methods it applies only to those, as risks do.</summary>
+public sealed record AftercareItem(
+    string Id, AftercareKind Kind, IReadOnlyList<string> SourceKeys, IReadOnlyList<string> Targets, IReadOnlyList<string> Methods,
+    SourceLocation Location) : ItemRef(Id, Location);
 
 public sealed record KnowledgeQuestion(string Id, IReadOnlyList<string> Choices, string Answer, SourceLocation Location) : ItemRef(Id, Location);
 

@@ -22,6 +22,7 @@ public sealed record AidText
     public required IReadOnlyDictionary<string, LocatedText> Questions { get; init; }
     public required IReadOnlyDictionary<string, KnowledgeText> KnowledgeCheck { get; init; }
     public IReadOnlyDictionary<string, LocatedText> Values { get; init; } = new Dictionary<string, LocatedText>();
+    public IReadOnlyDictionary<string, LocatedText> Aftercare { get; init; } = new Dictionary<string, LocatedText>();
     public required IReadOnlyDictionary<string, NamedText> Targets { get; init; }
     public required IReadOnlyDictionary<string, NamedText> Methods { get; init; }
     public required IReadOnlyDictionary<string, LocatedText> Properties { get; init; }
@@ -61,6 +62,7 @@ public sealed record AidText
         }
         foreach (var q in Questions.Values) yield return ("questions", q);
         foreach (var v in Values.Values) yield return ("values", v);
+        foreach (var a in Aftercare.Values) yield return ("aftercare", a);
         foreach (var k in KnowledgeCheck.Values)
         {
             yield return ("knowledge_check", k.Question);

@@ -16,6 +16,7 @@ internal sealed class AidModelReader
         Personalisation Personalisation, SourceLocation Location)
     {
         public IReadOnlyList<ItemRef> Values { get; init; } = [];
+        public IReadOnlyList<AftercareItem> Aftercare { get; init; } = [];
     }
 
     public static Model? Read(YamlMap root, string folderName) => new AidModelReader().ReadAid(root, folderName);
@@ -98,6 +99,23 @@ internal sealed class AidModelReader
             return null;
         }).OfType<ItemRef>(), "value", d);
 
+        var aftercare = Ids.Unique(root.MapList("aftercare", required: false).Select(m =>
+        {
+            var id = Ids.Read(m, "aftercare item");
+            var kindText = m.Text("kind");
+            AftercareKind? kind = kindText?.Value switch
+            {
+                "expect" => AftercareKind.Expect, "do" => AftercareKind.Do, "call" => AftercareKind.Call, "emergency" => AftercareKind.Emergency, _ => null,
+            };
+            if (kindText is not null && kind is null)
+                d.Error(FindingCodes.WrongType, kindText.Location, $"aftercare kind must be 'expect', 'do', 'call' or 'emergency', not '{kindText.Value}'");
+            var keys = Refs(m, "sources", "source");
+            var targets = Refs(m, "targets", "target");
+            var methods = Refs(m, "methods", "method");
+            m.Done();
+            return id is null || kind is null ? null : new AftercareItem(id, kind.Value, keys, targets, methods, m.Location);
+        }).OfType<AftercareItem>(), "aftercare item", d);
+
         var knowledge = Ids.Unique(root.MapList("knowledge_check").Select(m => ReadKnowledgeQuestion(m)).OfType<KnowledgeQuestion>(), "knowledge-check question", d);
         var personalisation = ReadPersonalisation(root);
         root.Done();
@@ -107,7 +125,7 @@ internal sealed class AidModelReader
             d.Error(FindingCodes.WrongType, idText.Location, $"the aid id '{idText.Value}' must match its folder name '{folderName}'");
         if (idText is null || version is null || reviewedText is null || reviewed is null) return null;
         return new Model(idText.Value, version, reviewedText, reviewed.Value, reviewers, sources, steps, benefits, risks, alternatives,
-            questions, knowledge, personalisation, root.Location) { Values = values };
+            questions, knowledge, personalisation, root.Location) { Values = values, Aftercare = aftercare };
     }
 
     private static DateOnly? ParseDate(YamlMap root, LocatedText? text)
