@@ -29,10 +29,11 @@ public sealed class AidRenderer : IAsyncDisposable
     }
 
     /// <summary>
-    /// A packet's content as the patient sees it: "Your risks" and the aid without its knowledge check (the packet
-    /// asks that itself). The packet page shows exactly this HTML, and a consent seals its hash.
+    /// A packet's content as the patient sees it: "Your risks", the aid without its knowledge check (the packet
+    /// asks that itself) and the packet's own aftercare with the practice's numbers. The packet page shows exactly
+    /// this HTML, and a consent seals its hash.
     /// </summary>
-    public async Task<string> RenderPacketContentAsync(Aid aid, string language, Core.Personalising.YourRisks risks, RenderOptions options)
+    public async Task<string> RenderPacketContentAsync(Aid aid, string language, Core.Personalising.YourRisks risks, RenderOptions options, string? phone = null, string? phoneAfterHours = null)
     {
         ArgumentNullException.ThrowIfNull(aid);
         var yours = await RenderAsync<YourRisksSection>(new Dictionary<string, object?> { ["Aid"] = aid, ["Language"] = language, ["Risks"] = risks });
@@ -40,7 +41,18 @@ public sealed class AidRenderer : IAsyncDisposable
         {
             ["Aid"] = aid, ["Language"] = language, ["Options"] = options, ["ShowKnowledgeCheck"] = false,
         });
-        return yours + "\n" + article;
+        var aftercare = await RenderAftercareAsync(aid, language, risks.Choices, phone, phoneAfterHours);
+        return yours + "\n" + article + "\n" + aftercare;
+    }
+
+    /// <summary>The aftercare part alone: every item (no choices) for the public page, or one packet's items.</summary>
+    public Task<string> RenderAftercareAsync(Aid aid, string language, Core.Personalising.PacketChoices? choices, string? phone = null, string? phoneAfterHours = null)
+    {
+        ArgumentNullException.ThrowIfNull(aid);
+        return RenderAsync<AftercareSection>(new Dictionary<string, object?>
+        {
+            ["Aid"] = aid, ["Language"] = language, ["Choices"] = choices, ["Phone"] = phone, ["PhoneAfterHours"] = phoneAfterHours,
+        });
     }
 
     private Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>

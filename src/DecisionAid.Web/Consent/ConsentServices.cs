@@ -16,7 +16,7 @@ public static class ConsentServices
         builder.Services.AddSingleton(key);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AidRenderer>();
-        builder.Services.AddSingleton<PacketContent>();
+        builder.Services.AddScoped<PacketContent>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<ConsentSteps>();
         builder.Services.AddScoped<ConsentFhir>();

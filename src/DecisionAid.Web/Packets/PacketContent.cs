@@ -4,6 +4,7 @@ using DecisionAid.Rendering;
 using DecisionAid.Web.Aids;
 using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
+using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Packets;
 
@@ -11,7 +12,7 @@ namespace DecisionAid.Web.Packets;
 /// The aid content of a packet as HTML: the packet page shows exactly this, and a consent seals its SHA-256 (and
 /// keeps the HTML once per hash), so a record can prove and show what the patient read.
 /// </summary>
-public sealed class PacketContent(AidRenderer renderer, AidLibrary library)
+public sealed class PacketContent(AidRenderer renderer, AidLibrary library, DecisionAidDb db)
 {
     public async Task<string> RenderAsync(Packet packet, Aid aid)
     {
@@ -23,6 +24,7 @@ public sealed class PacketContent(AidRenderer renderer, AidLibrary library)
             PictureUrl = (id, picture) => AidAssets.PictureUrl(library, id, picture),
             AidUrl = id => $"/{packet.Language}/aids/{id}",
         };
-        return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options);
+        var phones = await db.Practices.AsNoTracking().Where(p => p.Id == packet.PracticeId).Select(p => new { p.Phone, p.PhoneAfterHours }).SingleOrDefaultAsync();
+        return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options, phones?.Phone, phones?.PhoneAfterHours);
     }
 }

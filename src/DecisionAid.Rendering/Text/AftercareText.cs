@@ -1,0 +1,44 @@
+namespace DecisionAid.Rendering.Text;
+
+/// <summary>The headings of the aftercare part, per language; the items' words are in the aids' files.</summary>
+public sealed record AftercareText
+{
+    public required string Title { get; init; }
+    public required string Intro { get; init; }
+    public required string Expect { get; init; }
+    public required string Do { get; init; }
+    public required string CallClinic { get; init; }
+    /// <summary>{0}: the daytime number; {1}: the after-hours number.</summary>
+    public required string CallClinicNumbers { get; init; }
+    public required string CallClinicNumber { get; init; }
+    public required string Emergency { get; init; }
+    public required string Link { get; init; }
+
+    public static AftercareText For(string language) => language == "es" ? Spanish : English;
+
+    public static AftercareText English { get; } = new()
+    {
+        Title = "After the procedure",
+        Intro = "What to expect in the first hours and days, what to do, and when to get help.",
+        Expect = "What to expect",
+        Do = "What to do",
+        CallClinic = "Call the clinic if:",
+        CallClinicNumbers = "Call the clinic at {0} (after hours: {1}) if:",
+        CallClinicNumber = "Call the clinic at {0} if:",
+        Emergency = "Call your local emergency number right away (911 in the US) if:",
+        Link = "After the procedure: what to expect and when to call",
+    };
+
+    public static AftercareText Spanish { get; } = new()
+    {
+        Title = "Después del procedimiento",
+        Intro = "Qué esperar en las primeras horas y días, qué hacer y cuándo pedir ayuda.",
+        Expect = "Qué esperar",
+        Do = "Qué hacer",
+        CallClinic = "Llame a la clínica si:",
+        CallClinicNumbers = "Llame a la clínica al {0} (fuera de horario: {1}) si:",
+        CallClinicNumber = "Llame a la clínica al {0} si:",
+        Emergency = "Llame de inmediato al número de emergencias de su zona (911 en EE. UU.) si:",
+        Link = "Después del procedimiento: qué esperar y cuándo llamar",
+    };
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using DecisionAid.Web.Tests.Clinic;
+using DecisionAid.Web.Tests.Consent;
+using DecisionAid.Web.Tests.Data;
+
+namespace DecisionAid.Web.Tests.Aids;
+
+/// <summary>The aftercare part: its own page per aid and language, and a packet's own items with the practice's numbers.</summary>
+public sealed class AftercareTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Theory]
+    [InlineData("en", "What to expect", "Call your local emergency number right away", "Only when treating: Celiac plexus.")]
+    [InlineData("es", "Qué esperar", "Llame de inmediato al número de emergencias", "Solo al tratar: Plexo celíaco.")]
+    public async Task Each_aid_has_an_aftercare_page_with_every_item_and_what_it_is_for(string lang, string expect, string emergency, string onlyFor)
+    {
+        var client = site.Factory.Client();
+        foreach (var aid in new[] { "neurolysis", "nerve-block" })
+        {
+            var response = await client.GetAsync($"/{lang}/aids/{aid}/aftercare");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            var headings = page.QuerySelectorAll("#aftercare h3").Select(h => h.TextContent).ToList();
+            Assert.Contains(expect, headings);
+            Assert.Contains(headings, h => h.StartsWith(emergency, StringComparison.Ordinal));
+            Assert.NotEmpty(page.QuerySelectorAll("#aftercare ul.emergency li"));
+            var aidPage = await (await client.GetAsync($"/{lang}/aids/{aid}")).Content.ReadAsStringAsync();
+            Assert.Contains($"/{lang}/aids/{aid}/aftercare", aidPage, StringComparison.Ordinal);
+        }
+        var neurolysis = new HtmlParser().ParseDocument(await (await client.GetAsync($"/{lang}/aids/neurolysis/aftercare")).Content.ReadAsStringAsync());
+        Assert.Contains(onlyFor, neurolysis.GetElementById("aftercare")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{lang}/aids/kneecap/aftercare")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_celiac_packet_shows_the_low_blood_pressure_item_and_a_genicular_packet_does_not(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider); // celiac plexus, medicine
+        await using (var db = s.Clinic.Database.Open())
+        {
+            var practice = db.Practices.Single();
+            practice.Phone = "555-0101";
+            practice.PhoneAfterHours = "555-0102";
+            await db.SaveChangesAsync();
+        }
+        var celiac = new HtmlParser().ParseDocument(await (await s.Patient.GetAsync("/packet")).Content.ReadAsStringAsync()).GetElementById("aftercare")!;
+        Assert.Contains("your blood pressure may drop when you stand up", celiac.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Call the clinic at 555-0101 (after hours: 555-0102) if:", celiac.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("collapsed lung", celiac.TextContent, StringComparison.Ordinal); // the intercostal item
+        Assert.DoesNotContain("Only when treating", celiac.TextContent, StringComparison.Ordinal);
+
+        var token = await SignedInClinic.CreatePacketAsync(s.Clinician,
+        [
+            new("Form.Aid", "neurolysis"), new("Form.Language", "en"), new("Form.Target", "genicular"), new("Form.Method", "heat"),
+            new("Form.PatientName", "Knee Patient"), new("Form.BirthDate", "1960-06-06"),
+        ]);
+        var knee = s.Clinic.NewBrowser();
+        await SignedInClinic.PostFormAsync(knee, $"/p/{token}", new Dictionary<string, string> { ["BirthDate"] = "1960-06-06" });
+        var genicular = new HtmlParser().ParseDocument(await (await knee.GetAsync("/packet")).Content.ReadAsStringAsync()).GetElementById("aftercare")!;
+        Assert.DoesNotContain("blood pressure", genicular.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Do not drive for 24 hours.", genicular.TextContent, StringComparison.Ordinal);
+    }
+}
