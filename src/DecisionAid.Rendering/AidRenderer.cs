@@ -28,6 +28,13 @@ public sealed class AidRenderer : IAsyncDisposable
         return RenderAsync<StandaloneAidPage>(new Dictionary<string, object?> { ["Aid"] = aid, ["Language"] = language });
     }
 
+    /// <summary>The aftercare part as one self-contained HTML document (every item, each marked with what it is for).</summary>
+    public Task<string> RenderStandaloneAftercareAsync(Aid aid, string language)
+    {
+        ArgumentNullException.ThrowIfNull(aid);
+        return RenderAsync<StandaloneAftercarePage>(new Dictionary<string, object?> { ["Aid"] = aid, ["Language"] = language });
+    }
+
     /// <summary>
     /// A packet's content as the patient sees it: "Your risks", the aid without its knowledge check (the packet
     /// asks that itself) and the packet's own aftercare with the practice's numbers. The packet page shows exactly

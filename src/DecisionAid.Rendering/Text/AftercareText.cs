@@ -13,6 +13,7 @@ public sealed record AftercareText
     public required string CallClinicNumber { get; init; }
     public required string Emergency { get; init; }
     public required string Link { get; init; }
+    public required string Pdf { get; init; }
 
     public static AftercareText For(string language) => language == "es" ? Spanish : English;
 
@@ -27,6 +28,7 @@ public sealed record AftercareText
         CallClinicNumber = "Call the clinic at {0} if:",
         Emergency = "Call your local emergency number right away (911 in the US) if:",
         Link = "After the procedure: what to expect and when to call",
+        Pdf = "Aftercare to print (one page, PDF)",
     };
 
     public static AftercareText Spanish { get; } = new()
@@ -40,5 +42,6 @@ public sealed record AftercareText
         CallClinicNumber = "Llame a la clínica al {0} si:",
         Emergency = "Llame de inmediato al número de emergencias de su zona (911 en EE. UU.) si:",
         Link = "Después del procedimiento: qué esperar y cuándo llamar",
+        Pdf = "Cuidados para después, para imprimir (una página, PDF)",
     };
 }

@@ -25,6 +25,22 @@ public static class PacketHandout
             return await Pdf(context, packet, library, db);
         });
 
+        // The aftercare page to keep by the phone: every item for everyone, or the patient's own with the practice's numbers.
+        app.MapGet("/{lang:lang}/aids/{id}/aftercare.pdf", (string lang, string id, AidLibrary library) =>
+            library.Find(id) is { } aid && aid.Texts.ContainsKey(lang) && aid.Aftercare.Count > 0
+                ? Results.File(AftercarePdf.Render(aid, lang), "application/pdf", $"{aid.Id}-aftercare-{lang}.pdf")
+                : Results.NotFound());
+        app.MapGet("/packet/aftercare.pdf", async (HttpContext context, PatientSessions sessions, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
+        {
+            if (await sessions.CurrentAsync(context) is not { } packet || library.Find(packet.AidId) is not { } aid || aid.Aftercare.Count == 0) return Results.NotFound();
+            var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
+            await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: "aftercare pdf"));
+            context.Response.Headers.CacheControl = "no-store";
+            var pdf = AftercarePdf.Render(aid, packet.Language, new HandoutBrand(practice.Name, practice.Phone, practice.PhoneAfterHours, practice.Address),
+                new DecisionAid.Core.Personalising.PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
+            return Results.File(pdf, "application/pdf", $"{aid.Id}-aftercare-{packet.Language}.pdf");
+        });
+
         app.MapGet("/clinic/packets/{id:guid}/handout.pdf", async (Guid id, HttpContext context, UserManager<Clinician> users, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
         {
             var clinician = await users.GetUserAsync(context.User);

@@ -61,4 +61,60 @@ public sealed class AftercareTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.DoesNotContain("blood pressure", genicular.TextContent, StringComparison.Ordinal);
         Assert.Contains("Do not drive for 24 hours.", genicular.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_aftercare_pdf_fits_one_page_in_every_language_and_pda_renders_the_same_part()
+    {
+        var client = site.Factory.Client();
+        foreach (var aid in new[] { "neurolysis", "nerve-block" })
+        {
+            foreach (var lang in new[] { "en", "es" })
+            {
+                var pdf = await (await client.GetAsync($"/{lang}/aids/{aid}/aftercare.pdf")).Content.ReadAsByteArrayAsync();
+                var pages = PdfText.Pages(pdf);
+                Assert.Single(pages);
+                Assert.Contains(lang == "en" ? "Call your local emergency number" : "Llame de inmediato al número de emergencias", pages[0].Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+                if (aid == "neurolysis" && lang == "en")
+                    PdfText.FirstPagePng(pdf, Path.Combine(TestFolders.RepositoryRoot(), "docs", "screenshots", "aftercare-pdf-page1"));
+            }
+        }
+        var folder = TestFolders.NewTemp("pda-aftercare");
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var html = Path.Combine(folder, "aftercare.html");
+            Assert.Equal(0, DecisionAid.Cli.PdaCommand.Run(["render", "neurolysis", "--lang", "es", "--part", "aftercare", "--out", html, "--content", TestFolders.ShippedContent()], output, error));
+            var document = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(html));
+            Assert.NotNull(document.GetElementById("aftercare"));
+            Assert.Empty(document.QuerySelectorAll("link[href], script[src], img[src^='http']"));
+            var pdf = Path.Combine(folder, "aftercare.pdf");
+            Assert.Equal(0, DecisionAid.Cli.PdaCommand.Run(["render", "neurolysis", "--part", "aftercare", "--format", "pdf", "--out", pdf, "--content", TestFolders.ShippedContent()], output, error));
+            Assert.Single(PdfText.Pages(await File.ReadAllBytesAsync(pdf)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_patients_aftercare_pdf_has_their_items_and_the_practices_numbers(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider);
+        await using (var db = s.Clinic.Database.Open())
+        {
+            var practice = db.Practices.Single();
+            practice.Phone = "555-0101";
+            practice.PhoneAfterHours = "555-0102";
+            await db.SaveChangesAsync();
+        }
+        var text = PdfText.Read(await (await s.Patient.GetAsync("/packet/aftercare.pdf")).Content.ReadAsByteArrayAsync()).Replace("\n", " ", StringComparison.Ordinal);
+        Assert.Contains("555-0101", text, StringComparison.Ordinal);
+        Assert.Contains("555-0102", text, StringComparison.Ordinal);
+        Assert.Contains("blood pressure may drop", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("collapsed lung", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Clinic.NewBrowser().GetAsync("/packet/aftercare.pdf")).StatusCode);
+    }
 }
