@@ -101,34 +101,8 @@ internal static class OutcomesBench
             return await client.PostAsync(path, new FormUrlEncodedContent(fields));
         }
         await Post("/clinic/sign-in", new() { ["Email"] = "lead@bench.example", ["Password"] = Password });
-        var done = await Post("/clinic/two-factor", new() { ["Code"] = Totp(key) });
+        var done = await Post("/clinic/two-factor", new() { ["Code"] = DecisionAid.Testing.Totp.Code(key) });
         if (done.Headers.Location?.OriginalString != "/clinic/") throw new InvalidOperationException("the bench could not sign in");
-    }
-
-    /// <summary>RFC 6238, as an authenticator app computes it.</summary>
-    private static string Totp(string base32)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in base32.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant().TrimEnd('='))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-        var counter = BitConverter.GetBytes(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
-#pragma warning disable CA5350 // authenticator apps use HMAC-SHA1
-        var hash = System.Security.Cryptography.HMACSHA1.HashData(bytes.ToArray(), counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var code = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (code % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Records the text and parameters of every command EF Core executes while subscribed.</summary>

@@ -33,7 +33,7 @@ public static class AftercarePdf
             foreach (var (kind, heading) in new[]
             {
                 (AftercareKind.Expect, words.Expect), (AftercareKind.Do, words.Do),
-                (AftercareKind.Call, CallHeading(words, brand)), (AftercareKind.Emergency, words.Emergency),
+                (AftercareKind.Call, words.CallHeading(brand?.Phone, brand?.PhoneAfterHours)), (AftercareKind.Emergency, words.Emergency),
             })
             {
                 var group = items.Where(i => i.Kind == kind).ToList();
@@ -42,9 +42,7 @@ public static class AftercarePdf
                 foreach (var item in group)
                 {
                     var blocks = MarkdownText.Blocks(text.Aftercare[item.Id].Value).ToList();
-                    if (choices is null && (item.Targets.Count > 0 || item.Methods.Count > 0))
-                        blocks[^1] += " (" + ui.Format(ui.OnlyWhenTreating, string.Join(", ",
-                            item.Targets.Select(t => text.Targets[t].Name.Value).Concat(item.Methods.Select(m => text.Methods[m].Name.Value)))).TrimEnd('.') + ")";
+                    if (choices is null && AftercareText.OnlyFor(item, text) is { } onlyFor) blocks[^1] += $" ({onlyFor.TrimEnd('.')})";
                     flow.Bullet(blocks[0], 9.5f);
                     foreach (var more in blocks.Skip(1)) flow.Paragraph("– " + more, 9.5f, indent: 28); // a list inside the item
                 }
@@ -52,11 +50,4 @@ public static class AftercarePdf
         }
         return output.ToArray();
     }
-
-    private static string CallHeading(AftercareText words, HandoutBrand? brand) => (brand?.Phone, brand?.PhoneAfterHours) switch
-    {
-        ({ } day, { } night) => string.Format(System.Globalization.CultureInfo.InvariantCulture, words.CallClinicNumbers, day, night),
-        ({ } day, null) => string.Format(System.Globalization.CultureInfo.InvariantCulture, words.CallClinicNumber, day),
-        _ => words.CallClinic,
-    };
 }

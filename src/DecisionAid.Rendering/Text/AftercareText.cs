@@ -17,6 +17,24 @@ public sealed record AftercareText
 
     public static AftercareText For(string language) => language == "es" ? Spanish : English;
 
+    /// <summary>"Call the clinic ... if:" with the practice's numbers when they are known.</summary>
+    public string CallHeading(string? phone, string? phoneAfterHours) => (phone, phoneAfterHours) switch
+    {
+        ({ } day, { } night) => string.Format(System.Globalization.CultureInfo.InvariantCulture, CallClinicNumbers, day, night),
+        ({ } day, null) => string.Format(System.Globalization.CultureInfo.InvariantCulture, CallClinicNumber, day),
+        _ => CallClinic,
+    };
+
+    /// <summary>What an item is for when the page shows every item: "Only when treating: Celiac plexus."; null for an item for everyone.</summary>
+    public static string? OnlyFor(Core.Content.AftercareItem item, Core.Content.AidText text)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(text);
+        if (item.Targets.Count == 0 && item.Methods.Count == 0) return null;
+        var names = item.Targets.Select(t => text.Targets[t].Name.Value).Concat(item.Methods.Select(m => text.Methods[m].Name.Value));
+        return UiText.For(text.Language).Format(UiText.For(text.Language).OnlyWhenTreating, string.Join(", ", names));
+    }
+
     public static AftercareText English { get; } = new()
     {
         Title = "After the procedure",

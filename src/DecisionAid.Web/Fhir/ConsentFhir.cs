@@ -24,12 +24,11 @@ public sealed class ConsentFhir(DecisionAidDb db, AidLibrary library)
     private const string SignatureTypes = "urn:iso-astm:E1762-95:2013";
     private const string ParticipantTypes = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
 
-    /// <summary>Site:PublicBaseUrl, else the request's own scheme and host: the base of every fullUrl and of the PDF's address.</summary>
+    /// <summary>The base of every fullUrl and of the PDF's address: the site's public address.</summary>
     public static string BaseUrl(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var config = context.RequestServices.GetRequiredService<IConfiguration>();
-        return config["Site:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}";
+        return PublicAddress.Of(context.RequestServices.GetRequiredService<IConfiguration>(), context.Request);
     }
 
     public static string Json(Resource resource) => new FhirJsonSerializer().SerializeToString(resource, pretty: true);

@@ -21,16 +21,8 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
 
     public TimeSpan Lifetime => TimeSpan.FromDays(config.GetValue("Packets:LinkDays", 14));
 
-    /// <summary>
-    /// The patient's link. Site:PublicBaseUrl (e.g. https://aids.example.org) wins over the request's own scheme and
-    /// host, so a proxy in front or a forged Host header cannot change where links point.
-    /// </summary>
-    public string LinkFor(string token, HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var site = config["Site:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-        return $"{site}/p/{token}";
-    }
+    /// <summary>The patient's link, at the site's public address (see <see cref="Library.PublicAddress"/>).</summary>
+    public string LinkFor(string token, HttpRequest request) => $"{Library.PublicAddress.Of(config, request)}/p/{token}";
 
     public static (string Token, byte[] Hash) NewToken()
     {

@@ -17,14 +17,7 @@ public class ConsentBrowserTests(BrowserSite site)
     {
         var (email, password, key) = await site.NewClinicianAsync("Lakeside Pain Clinic");
         var problems = new List<string>();
-        var desk = await site.NewPage();
-        await desk.GotoAsync("/clinic/sign-in");
-        await desk.GetByLabel("Email").FillAsync(email);
-        await desk.GetByLabel("Password").FillAsync(password);
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await desk.GetByLabel("Code").FillAsync(Totp.Code(key));
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await desk.WaitForURLAsync("**/clinic/");
+        var desk = await site.SignedInDeskAsync(email, password, key);
         await desk.GotoAsync("/clinic/packets/new?aid=neurolysis");
         await desk.Locator("#target").SelectOptionAsync("celiac-plexus");
         await desk.Locator("#method").SelectOptionAsync("medicine");

@@ -23,14 +23,7 @@ public class OutcomesBrowserTests(BrowserSite site)
             await DecisionAid.Web.Outcomes.OutcomesSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<AidLibrary>().Aids,
                 scope.ServiceProvider.GetRequiredService<DecisionAid.Web.Consent.SealKey>(), 800, DateTime.UtcNow, seed: 3, into: lead.PracticeId);
         }
-        var desk = await site.NewPage(width: 1100, height: 900);
-        await desk.GotoAsync("/clinic/sign-in");
-        await desk.GetByLabel("Email").FillAsync(email);
-        await desk.GetByLabel("Password").FillAsync(password);
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await desk.GetByLabel("Code").FillAsync(Totp.Code(key));
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await desk.WaitForURLAsync("**/clinic/");
+        var desk = await site.SignedInDeskAsync(email, password, key, width: 1100);
         await desk.GetByRole(AriaRole.Link, new() { Name = "Outcomes" }).ClickAsync();
         await desk.WaitForURLAsync("**/clinic/outcomes");
         await desk.Locator("#from").FillAsync(DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
