@@ -49,6 +49,10 @@ public static class FindingCodes
     public const string AftercareUncited = "CARE001";
     /// <summary>Aftercare without an emergency item: every aftercare part says when to call the emergency number.</summary>
     public const string AftercareNoEmergency = "CARE002";
+    /// <summary>An aftercare number of aid.yaml that a language's words never name.</summary>
+    public const string AftercareNumberUnused = "CARE003";
+    /// <summary>Aftercare words that type a number themselves instead of naming one of aid.yaml.</summary>
+    public const string AftercareNumberTyped = "CARE004";
 
     public const string NumberMismatch = "PARITY001";
     public const string TranslationOutdated = "PARITY002";

@@ -83,10 +83,16 @@ public enum AftercareKind
     Emergency,
 }
 
-/// <summary>One aftercare item; with targets or methods it applies only to those, as risks do.</summary>
+/// <summary>
+/// One aftercare item; with targets or methods it applies only to those, as risks do. Its numbers (hours, days, a
+/// fever threshold) live here, language-neutral, and each language's words name them as {name}.
+/// </summary>
 public sealed record AftercareItem(
     string Id, AftercareKind Kind, IReadOnlyList<string> SourceKeys, IReadOnlyList<string> Targets, IReadOnlyList<string> Methods,
-    SourceLocation Location) : ItemRef(Id, Location);
+    SourceLocation Location) : ItemRef(Id, Location)
+{
+    public IReadOnlyDictionary<string, decimal> Numbers { get; init; } = new Dictionary<string, decimal>();
+}
 
 public sealed record KnowledgeQuestion(string Id, IReadOnlyList<string> Choices, string Answer, SourceLocation Location) : ItemRef(Id, Location);
 

@@ -112,8 +112,9 @@ internal sealed class AidModelReader
             var keys = Refs(m, "sources", "source");
             var targets = Refs(m, "targets", "target");
             var methods = Refs(m, "methods", "method");
+            var numbers = AftercareNumbers(m);
             m.Done();
-            return id is null || kind is null ? null : new AftercareItem(id, kind.Value, keys, targets, methods, m.Location);
+            return id is null || kind is null ? null : new AftercareItem(id, kind.Value, keys, targets, methods, m.Location) { Numbers = numbers };
         }).OfType<AftercareItem>(), "aftercare item", d);
 
         var knowledge = Ids.Unique(root.MapList("knowledge_check").Select(m => ReadKnowledgeQuestion(m)).OfType<KnowledgeQuestion>(), "knowledge-check question", d);
@@ -126,6 +127,24 @@ internal sealed class AidModelReader
         if (idText is null || version is null || reviewedText is null || reviewed is null) return null;
         return new Model(idText.Value, version, reviewedText, reviewed.Value, reviewers, sources, steps, benefits, risks, alternatives,
             questions, knowledge, personalisation, root.Location) { Values = values, Aftercare = aftercare };
+    }
+
+    /// <summary>An aftercare item's numbers: names (letters, digits, hyphens) to non-negative numbers, such as "celsius: 38".</summary>
+    private static Dictionary<string, decimal> AftercareNumbers(YamlMap item)
+    {
+        var numbers = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (item.Map("numbers", required: false) is not { } map) return numbers;
+        foreach (var (name, node, location) in map.Entries())
+        {
+            if (!Ids.IsValid(name))
+                map.Diagnostics.Error(FindingCodes.WrongType, location, $"a number's name must be lower-case letters, digits and hyphens, not '{name}'");
+            else if (node is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } text }
+                && decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
+                numbers[name] = value;
+            else
+                map.Diagnostics.Error(FindingCodes.WrongType, location, $"the number '{name}' must be written with digits (and a decimal point), such as 38 or 100.4");
+        }
+        return numbers;
     }
 
     private static DateOnly? ParseDate(YamlMap root, LocatedText? text)

@@ -83,7 +83,7 @@ internal sealed partial class AidTextReader
             return question is null || explanation is null ? null : new KnowledgeText(question, choices, explanation);
         });
         var values = IdTexts(root, "values", _model.Values, "value", required: _model.Values.Count > 0);
-        var aftercare = IdTexts(root, "aftercare", _model.Aftercare, "aftercare item", required: _model.Aftercare.Count > 0);
+        var aftercare = FillAftercareNumbers(IdTexts(root, "aftercare", _model.Aftercare, "aftercare item", required: _model.Aftercare.Count > 0));
         var p = _model.Personalisation;
         var targets = IdMap(root, "targets", p.Targets, "target", Named, required: p.Targets.Count > 0);
         var methods = IdMap(root, "methods", p.Methods, "method", Named, required: p.Methods.Count > 0);
@@ -118,7 +118,7 @@ internal sealed partial class AidTextReader
         foreach (var (_, located) in text.ReadingOrder())
             foreach (var m in Placeholder().Matches(located.Value).Where(m => m.Value != FrequencyPhrase.Placeholder))
                 _d.Error(FindingCodes.UnknownPlaceholder, located.Location,
-                    $"the {_languageName} text holds '{m.Value}', which is not filled in; {FrequencyPhrase.Placeholder} is the only placeholder, and only in texts of benefits, risks and health-factor reasons that have a frequency");
+                    $"the {_languageName} text holds '{m.Value}', which is not filled in: {FrequencyPhrase.Placeholder} fills texts of benefits, risks and health-factor reasons that have a frequency, and an aftercare item's words name the numbers under its 'numbers:' in aid.yaml");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\{[^{}\s]{1,40}\}")]
@@ -142,6 +142,36 @@ internal sealed partial class AidTextReader
             texts[id] = Fill(texts[id], frequency(id), $"{what} '{id}'")!;
         return texts;
     }
+
+    /// <summary>
+    /// Aftercare words name their numbers ({hours}) and aid.yaml holds them, so no language can disagree: a typed
+    /// digit is a finding, and so is a number of aid.yaml that this language never says.
+    /// </summary>
+    private Dictionary<string, LocatedText> FillAftercareNumbers(Dictionary<string, LocatedText> texts)
+    {
+        foreach (var item in _model.Aftercare)
+        {
+            if (!texts.TryGetValue(item.Id, out var text)) continue;
+            if (text.Value.Any(char.IsAsciiDigit))
+                _d.Error(FindingCodes.AftercareNumberTyped, text.Location,
+                    $"the {_languageName} text of aftercare item '{item.Id}' types a number; put it under 'numbers:' of the item in aid.yaml and write {{name}} here");
+            var value = text.Value;
+            foreach (var (name, number) in item.Numbers)
+            {
+                var placeholder = "{" + name + "}";
+                if (!value.Contains(placeholder, StringComparison.Ordinal))
+                    _d.Error(FindingCodes.AftercareNumberUnused, text.Location,
+                        $"the {_languageName} text of aftercare item '{item.Id}' never says {placeholder} ({number.ToString(System.Globalization.CultureInfo.InvariantCulture)}), which aid.yaml gives it");
+                value = value.Replace(placeholder, AftercareNumber(number), StringComparison.Ordinal);
+            }
+            texts[item.Id] = text with { Value = value };
+        }
+        return texts;
+    }
+
+    private string AftercareNumber(decimal number) => number == decimal.Truncate(number) && number <= int.MaxValue
+        ? FrequencyPhrase.Number((int)number, _language)
+        : number.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ComparisonText? Comparison(YamlMap m)
     {

@@ -62,4 +62,38 @@ public class AftercareTests
         using var unknownKind = WithAftercare().Edit("aid.yaml", "    kind: expect\n", "    kind: maybe\n");
         Assert.Contains(unknownKind.Load().LoadFindings, f => f.Code == FindingCodes.WrongType && f.Message.Contains("'maybe'", StringComparison.Ordinal));
     }
+
+    /// <summary>The fixture with a fever item whose threshold lives in aid.yaml and is named in both languages.</summary>
+    private static FixtureLibrary WithFever() => WithAftercare()
+        .Edit("aid.yaml", "  - id: breathing\n", "  - id: fever\n    kind: call\n    numbers: {celsius: 38, fahrenheit: 100.4}\n    sources: [S1]\n  - id: breathing\n")
+        .Edit("en.yaml", "  breathing:", "  fever: Call us if your fever is more than {celsius} °C ({fahrenheit} °F).\n  breathing:")
+        .Edit("es.yaml", "  breathing:", "  fever: Llame si la fiebre es de más de {celsius} °C ({fahrenheit} °F).\n  breathing:");
+
+    [Fact]
+    public void Aftercare_numbers_live_in_aid_yaml_and_fill_every_language()
+    {
+        using var fixture = WithFever();
+        var aid = Assert.Single(fixture.Load().Aids);
+        Assert.Equal(38m, aid.Aftercare.Single(a => a.Id == "fever").Numbers["celsius"]);
+        Assert.Equal("Call us if your fever is more than 38 °C (100.4 °F).", aid.Texts["en"].Aftercare["fever"].Value);
+        Assert.Equal("Llame si la fiebre es de más de 38 °C (100.4 °F).", aid.Texts["es"].Aftercare["fever"].Value);
+        Assert.DoesNotContain(fixture.Findings(), f => f.Code.StartsWith("CARE", StringComparison.Ordinal) || f.Code.StartsWith("LOAD", StringComparison.Ordinal)
+            || f.Code.StartsWith("PARITY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_typed_aftercare_number_or_one_a_language_never_says_is_a_finding()
+    {
+        using var typed = WithFever().Edit("es.yaml", "({fahrenheit} °F)", "({fahrenheit} °F) o 39 °C");
+        var finding = Assert.Single(typed.Load().LoadFindings, f => f.Code == FindingCodes.AftercareNumberTyped);
+        Assert.Contains("Spanish text of aftercare item 'fever' types a number", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("content/mini/es.yaml", finding.Location.Path);
+
+        using var unused = WithFever().Edit("en.yaml", " ({fahrenheit} °F)", "");
+        var missing = Assert.Single(unused.Load().LoadFindings, f => f.Code == FindingCodes.AftercareNumberUnused);
+        Assert.Contains("English text of aftercare item 'fever' never says {fahrenheit} (100.4)", missing.Message, StringComparison.Ordinal);
+
+        using var unknown = WithFever().Edit("en.yaml", "{celsius} °C", "{celcius} °C");
+        Assert.Contains(unknown.Load().LoadFindings, f => f.Code == FindingCodes.UnknownPlaceholder && f.Message.Contains("'{celcius}'", StringComparison.Ordinal));
+    }
 }
