@@ -122,6 +122,12 @@ public static class AuditActions
     public const string ConsentExported = "consent.export";
     public const string StepRefused = "consent.refused";
     public const string AccessDenied = "access.denied";
+    public const string TabletHandedOver = "tablet.hand-over";
+    public const string TabletFinished = "tablet.finish";
+    public const string TabletUnlocked = "tablet.unlock";
+    public const string TabletUnlockFailed = "tablet.unlock-failed";
+    public const string SurveyLinkMade = "survey.link";
+    public const string SurveyOpened = "survey.open";
 
     public const string Patient = "patient";
 

@@ -11,7 +11,7 @@ namespace DecisionAid.Web.Clinic;
 /// </summary>
 public static class ClinicAccess
 {
-    private static readonly string[] SignInPaths = ["/clinic/sign-in", "/clinic/two-factor"];
+    private static readonly string[] SignInPaths = ["/clinic/sign-in", "/clinic/two-factor", "/tablet/unlock"];
     public const string CookieName = "__Host-da-clinic";
 
     public static WebApplicationBuilder AddClinicAccess(this WebApplicationBuilder builder)
@@ -54,7 +54,7 @@ public static class ClinicAccess
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.Services.AddAuthorization();
-        // Attempts (POSTs) to the sign-in steps and to patients' links: 10 a minute per address by default
+        // Attempts (POSTs) to the sign-in steps, the tablet's unlock and to patients' links: 10 a minute per address by default
         // (RateLimits:AttemptsPerMinute); pages themselves are not limited.
         var permits = builder.Configuration.GetValue("RateLimits:AttemptsPerMinute", 10);
         builder.Services.AddRateLimiter(o =>
@@ -77,7 +77,8 @@ public static class ClinicAccess
     private static bool IsAttempt(string path)
     {
         var normal = path.TrimEnd('/');
-        return SignInPaths.Contains(normal, StringComparer.OrdinalIgnoreCase) || normal.StartsWith("/p/", StringComparison.OrdinalIgnoreCase);
+        return SignInPaths.Contains(normal, StringComparer.OrdinalIgnoreCase) || normal.StartsWith("/p/", StringComparison.OrdinalIgnoreCase)
+            || normal.StartsWith("/s/", StringComparison.OrdinalIgnoreCase);
     }
 
     public static WebApplication UseClinicAccess(this WebApplication app)

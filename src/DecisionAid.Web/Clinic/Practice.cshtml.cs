@@ -17,6 +17,8 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
     [BindProperty] public string? Address { get; set; }
     [BindProperty] public string AccentColour { get; set; } = "";
     [BindProperty] public IFormFile? Logo { get; set; }
+    [BindProperty] public int TabletIdleMinutes { get; set; } = 5;
+    [BindProperty] public bool SigningOnSharedDevice { get; set; }
     public string Slug { get; private set; } = "";
     public List<string> Errors { get; } = [];
     public bool Saved { get; private set; }
@@ -25,6 +27,7 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
     {
         var practice = (await db.Practices.FindAsync(Clinician.PracticeId))!;
         (Name, Phone, PhoneAfterHours, Address, AccentColour, Slug) = (practice.Name, practice.Phone, practice.PhoneAfterHours, practice.Address, practice.AccentColour, practice.Slug);
+        (TabletIdleMinutes, SigningOnSharedDevice) = (practice.TabletIdleMinutes, practice.SigningOnSharedDevice);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -36,6 +39,8 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
         if (BrandRules.ColourProblem(AccentColour) is { } colour) Errors.Add(colour);
         if (Phone?.Length > 40 || PhoneAfterHours?.Length > 40) Errors.Add("Phone numbers can be up to 40 characters.");
         if (Address?.Length > 400) Errors.Add("The address can be up to 400 characters.");
+        if (!ModelState.IsValid && ModelState[nameof(TabletIdleMinutes)]?.Errors.Count > 0 || TabletIdleMinutes is < 1 or > 60)
+            Errors.Add("The tablet's idle time is a whole number of minutes from 1 to 60.");
         (string Type, byte[] Bytes)? logo = null;
         if (Logo is { Length: > 0 })
         {
@@ -59,6 +64,8 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
         practice.PhoneAfterHours = Blank(PhoneAfterHours);
         practice.Address = Blank(Address);
         practice.AccentColour = AccentColour.ToLowerInvariant();
+        practice.TabletIdleMinutes = TabletIdleMinutes;
+        practice.SigningOnSharedDevice = SigningOnSharedDevice;
         if (logo is { } l) (practice.LogoContentType, practice.Logo) = (l.Type, l.Bytes);
         await db.SaveChangesAsync();
         await cache.EvictByTagAsync(PublicPageSpeed.BrandTag(practice.Slug), HttpContext.RequestAborted);

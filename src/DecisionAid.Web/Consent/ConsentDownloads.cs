@@ -20,7 +20,7 @@ public static class ConsentDownloads
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/packet/consent.pdf", async (HttpContext context, PatientSessions sessions, ConsentSteps steps, AuditTrail audit) =>
         {
-            if (await sessions.CurrentAsync(context) is not { } packet) return Results.NotFound();
+            if (await sessions.OwnDeviceAsync(context) is not { } packet) return Results.NotFound();
             if (await steps.NewestRecordAsync(packet.Id) is not { } record) return Results.NotFound();
             await audit.SaveAsync(new AuditEvent(AuditActions.ConsentExported, AuditActions.Patient, packet.PracticeId, packet.Id, record.Id, "pdf"));
             return Pdf(context, record);

@@ -191,9 +191,9 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
         return new StepResult(true, RecordId: record.Id);
     }
 
-    /// <summary>The answers as sealed: sorted, so the same answers always read the same.</summary>
+    /// <summary>The answers as sealed: sorted, so the same answers always read the same. The post-visit survey comes after and is not part of it.</summary>
     public static IReadOnlyList<SealedDocument.AnswerPart> Answers(IEnumerable<PacketAnswer> answers) =>
-        [.. answers.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ItemId, StringComparer.Ordinal).Select(a => new SealedDocument.AnswerPart(a.Kind, a.ItemId, a.Value))];
+        [.. answers.Where(a => a.Kind != AnswerKinds.Survey).OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ItemId, StringComparer.Ordinal).Select(a => new SealedDocument.AnswerPart(a.Kind, a.ItemId, a.Value))];
 
     private ConsentDecision NewDecision(
         Packet packet, string choice, string? typedName, string? svg, string statement, string contentHash, string aidVersion, DateTime at, string idempotencyKey, HttpContext http)

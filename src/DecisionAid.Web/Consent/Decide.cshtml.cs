@@ -60,10 +60,17 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
     /// </summary>
     private static string Key(string? given) => given is { Length: >= 16 and <= 44 } ? given : Security.Secrets.Token();
 
+    /// <summary>On a clinic tablet (that allows signing): its idle time; the page offers no download there.</summary>
+    public int? TabletIdleSeconds { get; private set; }
+
     private async Task<bool> Load()
     {
-        if (await sessions.CurrentAsync(HttpContext) is not { } packet || library.Find(packet.AidId) is not { } aid || !aid.Texts.ContainsKey(packet.Language))
+        if (await sessions.VisitAsync(HttpContext) is not { WholePacket: true } visit || library.Find(visit.Packet.AidId) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language))
             return false;
+        var packet = visit.Packet;
+        // On a shared clinic tablet the patient signs only where the practice allows it.
+        if (visit.OnTablet && (await db.Practices.FindAsync(packet.PracticeId))?.SigningOnSharedDevice != true) return false;
+        TabletIdleSeconds = visit.OnTablet ? visit.IdleSeconds : null;
         Packet = packet;
         Aid = aid;
         KnowledgeCheckDone = ConsentSteps.KnowledgeCheckDone(packet, aid);

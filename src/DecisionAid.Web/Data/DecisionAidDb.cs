@@ -15,6 +15,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
     public DbSet<Packet> Packets => Set<Packet>();
     public DbSet<PacketAnswer> PacketAnswers => Set<PacketAnswer>();
     public DbSet<PatientSession> PatientSessions => Set<PatientSession>();
+    public DbSet<TabletSession> TabletSessions => Set<TabletSession>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ConsentDecision> ConsentDecisions => Set<ConsentDecision>();
@@ -56,6 +57,8 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             p.Property(x => x.PatientName).HasMaxLength(200);
             p.Property(x => x.RecordNumber).HasMaxLength(60);
             p.Property(x => x.TokenHash).HasMaxLength(32);
+            p.Property(x => x.SurveyTokenHash).HasMaxLength(32);
+            p.HasIndex(x => x.SurveyTokenHash).IsUnique();
             p.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Restrict);
             p.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.PacketId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -63,7 +66,16 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
         {
             s.HasKey(x => x.IdHash);
             s.Property(x => x.IdHash).HasMaxLength(32);
+            s.Property(x => x.Scope).HasMaxLength(10);
             s.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Cascade);
+            s.HasOne<TabletSession>().WithMany().HasForeignKey(x => x.TabletId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TabletSession>(t =>
+        {
+            t.HasIndex(x => x.IdHash).IsUnique();
+            t.Property(x => x.IdHash).HasMaxLength(32);
+            t.HasOne<Clinician>().WithMany().HasForeignKey(x => x.ClinicianId).OnDelete(DeleteBehavior.Cascade);
+            t.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<ApiKey>(k =>
         {

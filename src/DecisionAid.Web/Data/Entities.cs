@@ -17,6 +17,10 @@ public sealed class Practice
     public byte[]? Logo { get; set; }
     public string? LogoContentType { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>On a waiting-room tablet, minutes without a touch before the screen returns to the welcome screen (1 to 60).</summary>
+    public int TabletIdleMinutes { get; set; } = 5;
+    /// <summary>Whether patients may sign their consent on a shared clinic tablet (off: they sign on their own device, or on paper).</summary>
+    public bool SigningOnSharedDevice { get; set; }
 }
 
 /// <summary>A clinician: an Identity user who belongs to one practice and sees only its data.</summary>
@@ -60,6 +64,9 @@ public sealed class Packet
     /// <summary>Wrong dates of birth in a row; after too many the link rests for a while (see PacketLinks).</summary>
     public int FailedUnlocks { get; set; }
     public DateTime? UnlockBlockedUntil { get; set; }
+    /// <summary>The post-visit survey's own link (hash only), made by the clinician after the visit.</summary>
+    public byte[]? SurveyTokenHash { get; set; }
+    public DateTime? SurveyTokenExpiresAt { get; set; }
 
     public List<PacketAnswer> Answers { get; set; } = [];
 
@@ -77,13 +84,38 @@ public sealed class PacketAnswer
     public DateTime UpdatedAt { get; set; }
 }
 
-/// <summary>A patient's signed-in visit to their packet: the cookie holds a random id, the database only its hash.</summary>
+/// <summary>
+/// A patient's signed-in visit to their packet: the cookie holds a random id, the database only its hash. A survey
+/// session (from the survey link) opens only the post-visit survey. On a clinic tablet it belongs to the tablet's
+/// session and ends after <see cref="IdleSeconds"/> without a touch.
+/// </summary>
 public sealed class PatientSession
 {
+    public const string PacketScope = "packet", SurveyScope = "survey";
+
     public required byte[] IdHash { get; set; }
     public Guid PacketId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
+    public string Scope { get; set; } = PacketScope;
+    public Guid? TabletId { get; set; }
+    public int? IdleSeconds { get; set; }
+    public DateTime LastSeenAt { get; set; }
+}
+
+/// <summary>
+/// A clinic tablet handed to patients: the clinician who handed it over is signed out on it, and only their password
+/// brings the clinic pages back. Ends at <see cref="ExpiresAt"/> (the clinician's own sign-in lifetime) at the latest.
+/// </summary>
+public sealed class TabletSession
+{
+    public Guid Id { get; set; }
+    public required byte[] IdHash { get; set; }
+    public required string ClinicianId { get; set; }
+    public Guid PracticeId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? EndedAt { get; set; }
 }
 
 /// <summary>A practice's key for the integration API (health-record systems). Only the SHA-256 of the key is kept.</summary>

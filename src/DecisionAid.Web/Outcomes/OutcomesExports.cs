@@ -15,7 +15,7 @@ namespace DecisionAid.Web.Outcomes;
 
 /// <summary>
 /// The outcomes data for research, one packet at a time, streamed as it is read (rows are never gathered in memory):
-/// a CSV and an FHIR R4 Bundle of QuestionnaireResponses. No names, dates of birth, record numbers or free text
+/// a CSV and an FHIR R4 Bundle of QuestionnaireResponses (the packet's answers, and the post-visit survey's). No names, dates of birth, record numbers or free text
 /// (patients' own questions may name people); each packet has a stable pseudonymous id (a keyed hash of its id).
 /// Practice leads only; anyone else gets 404.
 /// </summary>
@@ -104,6 +104,7 @@ public static class OutcomesExports
         header.AddRange(["sure_any_no", "satisfaction"]);
         header.AddRange(aid.Values.Select(v => $"value_{v.Id}"));
         header.Add("consent");
+        header.AddRange(Core.Surveys.VisitSurvey.Items.Select(i => $"survey_{i.Id}"));
         await writer.WriteLineAsync(string.Join(',', header));
         var count = 0;
         await foreach (var packet in packets)
@@ -123,6 +124,7 @@ public static class OutcomesExports
             fields.Add(packet.Answer(AnswerKinds.Satisfaction, AnswerKinds.Single));
             fields.AddRange(aid.Values.Select(v => packet.Answer(AnswerKinds.Value, v.Id)));
             fields.Add(p.Consent);
+            fields.AddRange(Core.Surveys.VisitSurvey.Items.Select(i => packet.Answer(AnswerKinds.Survey, i.Id)));
             await writer.WriteLineAsync(string.Join(',', fields.Select(Field)));
             if (++count % 2000 == 0) await writer.FlushAsync();
         }
@@ -139,9 +141,11 @@ public static class OutcomesExports
         var count = 0;
         await foreach (var packet in packets)
         {
-            var response = Response(packet, aid, key, baseUrl);
-            await writer.WriteAsync(count == 0 ? "" : ",");
-            await writer.WriteAsync($"{{\"fullUrl\":\"urn:uuid:{Guid.NewGuid()}\",\"resource\":{serializer.SerializeToString(response)}}}");
+            foreach (var response in new[] { Response(packet, aid, key, baseUrl), SurveyResponse(packet, key, baseUrl) }.OfType<QuestionnaireResponse>())
+            {
+                await writer.WriteAsync(count == 0 ? "" : ",");
+                await writer.WriteAsync($"{{\"fullUrl\":\"urn:uuid:{Guid.NewGuid()}\",\"resource\":{serializer.SerializeToString(response)}}}");
+            }
             if (++count % 2000 == 0) await writer.FlushAsync();
         }
         await writer.WriteAsync("]}");
@@ -158,9 +162,9 @@ public static class OutcomesExports
             Questionnaire = $"{baseUrl}/fhir/Questionnaire/{aid.Id}-packet|{p.Version}",
             Status = p.Finished is null ? QuestionnaireResponse.QuestionnaireResponseStatus.InProgress : QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
         };
-        if (packet.Answers.Count > 0)
-            response.AuthoredElement = new FhirDateTime(new DateTimeOffset(DateTime.SpecifyKind(packet.Answers.Max(a => a.Answered!.Value), DateTimeKind.Utc)));
-        foreach (var answer in packet.Answers.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.Item, StringComparer.Ordinal))
+        var answers = packet.Answers.Where(a => a.Kind != AnswerKinds.Survey).ToList();
+        if (answers.Count > 0) response.AuthoredElement = Authored(answers);
+        foreach (var answer in answers.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.Item, StringComparer.Ordinal))
         {
             DataType value = answer.Kind switch
             {
@@ -174,6 +178,38 @@ public static class OutcomesExports
         }
         return response;
     }
+
+    /// <summary>
+    /// The post-visit survey as its own QuestionnaireResponse (null when the patient has not started it): each rating
+    /// as an integer 1 to 5; a skipped item is left out, as FHIR leaves out what was not answered (the CSV says "skipped").
+    /// </summary>
+    private static QuestionnaireResponse? SurveyResponse(PacketRows packet, SealKey key, string baseUrl)
+    {
+        var answers = packet.Answers.Where(a => a.Kind == AnswerKinds.Survey).ToList();
+        if (answers.Count == 0) return null;
+        var pseudonym = Pseudonym(key, packet.First.Id);
+        var response = new QuestionnaireResponse
+        {
+            Id = $"{pseudonym}-survey",
+            Identifier = new Identifier($"{baseUrl}/fhir/outcomes-pseudonym", pseudonym),
+            Questionnaire = $"{baseUrl}/fhir/Questionnaire/visit-survey",
+            Status = answers.Count == Core.Surveys.VisitSurvey.Items.Count
+                ? QuestionnaireResponse.QuestionnaireResponseStatus.Completed : QuestionnaireResponse.QuestionnaireResponseStatus.InProgress,
+            AuthoredElement = Authored(answers),
+        };
+        foreach (var item in Core.Surveys.VisitSurvey.Items)
+        {
+            var value = answers.FirstOrDefault(a => a.Item == item.Id)?.Value;
+            if (value is null or Core.Surveys.VisitSurvey.Skipped) continue;
+            var answered = new QuestionnaireResponse.ItemComponent { LinkId = $"survey.{item.Id}" };
+            answered.Answer.Add(new QuestionnaireResponse.AnswerComponent { Value = new Integer(int.Parse(value, CultureInfo.InvariantCulture)) });
+            response.Item.Add(answered);
+        }
+        return response;
+    }
+
+    private static FhirDateTime Authored(List<Row> answers) =>
+        new(new DateTimeOffset(DateTime.SpecifyKind(answers.Max(a => a.Answered!.Value), DateTimeKind.Utc)));
 
     private static string? Day(DateTime? at) => at?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

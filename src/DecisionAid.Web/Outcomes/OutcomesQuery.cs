@@ -19,6 +19,12 @@ public sealed record QuestionOutcome(string Id, long Answered, long Missed)
     public Proportion MissRate => new(Missed, Answered);
 }
 
+/// <summary>One post-visit survey item: how many gave each rating 1 to 5, and how many skipped it.</summary>
+public sealed record SurveyOutcome(Core.Surveys.SurveyItem Item, IReadOnlyList<long> Ratings, long Skipped)
+{
+    public Mean Mean => new(Ratings.Select((n, i) => n * (i + 1.0)).Sum(), Ratings.Select((n, i) => n * (i + 1.0) * (i + 1.0)).Sum(), Ratings.Sum());
+}
+
 /// <summary>Everything the outcomes page shows for one aid in one language and content version.</summary>
 public sealed record VersionOutcomes
 {
@@ -41,6 +47,8 @@ public sealed record VersionOutcomes
     /// <summary>The newest decision of each patient who decided: signed, talk-first, declined or withdrawn.</summary>
     public required IReadOnlyDictionary<string, long> Decisions { get; init; }
     public long Sealed { get; init; }
+    /// <summary>The post-visit survey, item by item.</summary>
+    public required IReadOnlyList<SurveyOutcome> Survey { get; init; }
 
     public long ChecksDone => Scores.Values.Sum();
     public Proportion OpenedShare => new(Opened, Sent);
@@ -79,11 +87,11 @@ public static class OutcomesQuery
             })
             .ToListAsync(cancel);
 
-        // Every knowledge and satisfaction answer, counted by what was chosen.
+        // Every knowledge, satisfaction and survey answer, counted by what was chosen.
         var choices = await (
                 from a in answers
                 join p in packets on a.PacketId equals p.Id
-                where a.Kind == AnswerKinds.Knowledge || a.Kind == AnswerKinds.Satisfaction
+                where a.Kind == AnswerKinds.Knowledge || a.Kind == AnswerKinds.Satisfaction || a.Kind == AnswerKinds.Survey
                 group a by new { p.Language, p.ContentVersion, a.Kind, a.ItemId, a.Value } into g
                 select new { g.Key.Language, g.Key.ContentVersion, g.Key.Kind, g.Key.ItemId, g.Key.Value, Count = g.LongCount() })
             .ToListAsync(cancel);
@@ -149,6 +157,13 @@ public static class OutcomesQuery
                         .Where(c => c.Kind == AnswerKinds.Satisfaction && c.Value == r.ToString(System.Globalization.CultureInfo.InvariantCulture)).Sum(c => c.Count))],
                     Decisions = decisions.Where(d => Same(d.Language, d.ContentVersion)).ToDictionary(d => d.Choice, d => d.Count),
                     Sealed = sealedRecords.FirstOrDefault(s => Same(s.Language, s.ContentVersion))?.Count ?? 0,
+                    Survey = [.. Core.Surveys.VisitSurvey.Items.Select(item =>
+                    {
+                        var said = mine.Where(c => c.Kind == AnswerKinds.Survey && c.ItemId == item.Id).ToList();
+                        return new SurveyOutcome(item,
+                            [.. Enumerable.Range(1, 5).Select(r => said.Where(c => c.Value == r.ToString(System.Globalization.CultureInfo.InvariantCulture)).Sum(c => c.Count))],
+                            said.Where(c => c.Value == Core.Surveys.VisitSurvey.Skipped).Sum(c => c.Count));
+                    })],
                 };
             })];
     }

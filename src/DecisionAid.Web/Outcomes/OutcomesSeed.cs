@@ -34,13 +34,14 @@ public static class OutcomesSeed
             await db.SaveChangesAsync();
         }
         var random = new Random(seed);
+        var surveys = new Random(seed + 7919); // its own sequence: adding the survey left the other answers as they were
         var audit = new AuditTrail(db, new FixedClock(now), key);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var done = 0; done < count;)
         {
             var events = new List<AuditEvent>();
             var size = Math.Min(Batch, count - done);
-            for (var i = 0; i < size; i++) events.AddRange(Packet(db, practice.Id, aids[random.Next(aids.Count)], random, now));
+            for (var i = 0; i < size; i++) events.AddRange(Packet(db, practice.Id, aids[random.Next(aids.Count)], random, surveys, now));
             await audit.SaveAsync([.. events]);
             db.ChangeTracker.Clear();
             done += size;
@@ -50,7 +51,7 @@ public static class OutcomesSeed
         return practice.Id;
     }
 
-    private static IEnumerable<AuditEvent> Packet(DecisionAidDb db, Guid practiceId, Aid aid, Random random, DateTime now)
+    private static IEnumerable<AuditEvent> Packet(DecisionAidDb db, Guid practiceId, Aid aid, Random random, Random surveys, DateTime now)
     {
         var older = random.NextDouble() < 0.4;
         var language = random.NextDouble() < 0.7 || !aid.Texts.ContainsKey("es") ? "en" : "es";
@@ -82,6 +83,15 @@ public static class OutcomesSeed
         var satisfaction = random.NextDouble() switch { < 0.03 => 1, < 0.08 => 2, < 0.2 => 3, < 0.55 => 4, _ => 5 };
         Answer(AnswerKinds.Satisfaction, AnswerKinds.Single, satisfaction.ToString(System.Globalization.CultureInfo.InvariantCulture));
         packet.FinishedAt = packet.OpenedAt.Value.AddSeconds(packet.ReadingSeconds);
+        // Half answer the post-visit survey, near the trial's means with an aid (the older version a little lower); a few skip an item.
+        if (surveys.NextDouble() < 0.5)
+            foreach (var item in Core.Surveys.VisitSurvey.Items)
+            {
+                var centre = (item.TrialWithAid ?? 4.3) - (older ? 0.3 : 0);
+                var normal = Math.Sqrt(-2 * Math.Log(1 - surveys.NextDouble())) * Math.Cos(2 * Math.PI * surveys.NextDouble());
+                var rating = Math.Clamp((int)Math.Round(centre + (0.8 * normal)), 1, 5);
+                Answer(AnswerKinds.Survey, item.Id, surveys.NextDouble() < 0.04 ? Core.Surveys.VisitSurvey.Skipped : rating.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         var choice = random.NextDouble() switch { < 0.6 => ConsentDecision.Signed, < 0.8 => ConsentDecision.TalkFirst, < 0.9 => ConsentDecision.Declined, _ => null };
         if (choice is null) yield break;
         var decision = new ConsentDecision

@@ -35,6 +35,8 @@ public static class OutcomesText
             var satisfaction = v.SatisfactionMean;
             output.WriteLine(string.Create(Invariant, $"  satisfaction 1-5: {string.Join(" / ", v.Satisfaction.Select(n => n.ToString("N0", Invariant)))}; mean {satisfaction.Value?.ToString("0.00", Invariant) ?? "-"}"));
             output.WriteLine(string.Create(Invariant, $"  reading time: mean {v.MeanReadingMinutes?.ToString("0.0", Invariant) ?? "-"} minutes over {v.Readers:N0} readers"));
+            foreach (var item in v.Survey)
+                output.WriteLine(string.Create(Invariant, $"  survey {item.Item.Id}: {MeanWithInterval(item.Mean)}, skipped {item.Skipped:N0}; trial with aid {Trial(item.Item.TrialWithAid)}, without {Trial(item.Item.TrialWithoutAid)}"));
             output.WriteLine(string.Create(Invariant, $"  consent: signed {v.Decisions.GetValueOrDefault("signed"):N0}, talk first {v.Decisions.GetValueOrDefault("talk-first"):N0}, declined {v.Decisions.GetValueOrDefault("declined"):N0}, withdrawn {v.Decisions.GetValueOrDefault("withdrawn"):N0}; sealed {v.Sealed:N0}"));
         }
         foreach (var (older, newer) in Comparisons(versions))
@@ -43,6 +45,19 @@ public static class OutcomesText
             output.WriteLine(string.Create(Invariant, $"{older.Version} -> {newer.Version} ({newer.Language}), all right in the knowledge check: {Difference(older, newer, minimum)}"));
         }
     }
+
+    /// <summary>"4.32 (95% CI 4.10 to 4.54; n=37)", or "- (n=0)".</summary>
+    public static string MeanWithInterval(Mean mean)
+    {
+        ArgumentNullException.ThrowIfNull(mean);
+        if (mean.Value is not { } value) return "- (n=0)";
+        return mean.Interval is var (low, high)
+            ? string.Create(Invariant, $"{value:0.00} (95% CI {low:0.00} to {high:0.00}; n={mean.Count:N0})")
+            : string.Create(Invariant, $"{value:0.00} (n={mean.Count:N0})");
+    }
+
+    /// <summary>A published mean, or "none" when the trial reported none we can stand behind.</summary>
+    public static string Trial(double? value) => value?.ToString("0.0", Invariant) ?? "none";
 
     /// <summary>Each version beside the one before it, in the same language.</summary>
     public static IEnumerable<(VersionOutcomes Older, VersionOutcomes Newer)> Comparisons(IReadOnlyList<VersionOutcomes> versions)

@@ -10,6 +10,8 @@ public static class AnswerKinds
     public const string Sure = "sure";
     public const string Satisfaction = "satisfaction";
     public const string Questions = "questions";
+    /// <summary>The post-visit survey: after the visit, not part of the consent (see <see cref="Core.Surveys.VisitSurvey"/>).</summary>
+    public const string Survey = "survey";
 
     /// <summary>SURE items are numbered 1 to 4; satisfaction and questions have one item each.</summary>
     public static readonly string[] SureItems = ["1", "2", "3", "4"];
@@ -27,9 +29,23 @@ public static class AnswerKinds
             Sure => SureItems.Contains(item) && value is "yes" or "no" ? null : "SURE answers are yes or no to items 1 to 4",
             Satisfaction => item == Single && IsScale(value) ? null : "a rating from 1 to 5",
             Questions => item == Single && value.Length <= MaxQuestionsLength ? null : $"questions can be up to {MaxQuestionsLength} characters",
+            Survey => Core.Surveys.VisitSurvey.Find(item) is not null && Core.Surveys.VisitSurvey.IsAnswer(value) ? null : "survey answers are a rating from 1 to 5, or skipped",
             _ => "unknown kind of answer",
         };
     }
 
     private static bool IsScale(string value) => value is "1" or "2" or "3" or "4" or "5";
+
+    /// <summary>Puts an answer on the packet (to be saved); the same item answered again replaces it.</summary>
+    public static void Put(Data.Packet packet, string kind, string item, string value, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        var answer = packet.Answers.FirstOrDefault(a => a.Kind == kind && a.ItemId == item);
+        if (answer is null) packet.Answers.Add(new Data.PacketAnswer { PacketId = packet.Id, Kind = kind, ItemId = item, Value = value, UpdatedAt = now });
+        else
+        {
+            answer.Value = value;
+            answer.UpdatedAt = now;
+        }
+    }
 }

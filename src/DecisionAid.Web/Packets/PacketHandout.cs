@@ -20,7 +20,7 @@ public static class PacketHandout
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/packet/handout.pdf", async (HttpContext context, PatientSessions sessions, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
         {
-            if (await sessions.CurrentAsync(context) is not { } packet) return Results.NotFound();
+            if (await sessions.OwnDeviceAsync(context) is not { } packet) return Results.NotFound();
             await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: "handout pdf"));
             return await Pdf(context, packet, library, db);
         });
@@ -32,7 +32,7 @@ public static class PacketHandout
                 : Results.NotFound());
         app.MapGet("/packet/aftercare.pdf", async (HttpContext context, PatientSessions sessions, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
         {
-            if (await sessions.CurrentAsync(context) is not { } packet || library.Find(packet.AidId) is not { } aid || aid.Aftercare.Count == 0) return Results.NotFound();
+            if (await sessions.OwnDeviceAsync(context) is not { } packet || library.Find(packet.AidId) is not { } aid || aid.Aftercare.Count == 0) return Results.NotFound();
             var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
             await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: "aftercare pdf"));
             context.Response.Headers.CacheControl = "no-store";

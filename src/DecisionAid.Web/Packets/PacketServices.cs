@@ -6,6 +6,7 @@ public static class PacketServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<PacketLinks>();
+        services.AddScoped<SurveyLinks>();
         services.AddScoped<PatientSessions>();
         return services;
     }

@@ -22,7 +22,7 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        if (await Load() is { } elsewhere) return Redirect(elsewhere);
         ContentHtml = await content.RenderAsync(Packet, Aid);
         await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Audit.AuditActions.Patient, Packet.PracticeId, Packet.Id));
         return Page();
@@ -31,20 +31,16 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
     /// <summary>Saves one answer (knowledge, value, sure, satisfaction or questions); the same item answered again replaces it.</summary>
     public async Task<IActionResult> OnPostAnswerAsync(string kind, string item, string? value)
     {
-        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        if (await Load() is { } elsewhere) return Redirect(elsewhere);
         value = (value ?? "").Trim();
+        // The survey is answered on its own page, where a signed consent does not freeze it.
+        if (kind == AnswerKinds.Survey) return BadRequest("the post-visit survey is answered at /packet/survey");
         if (AnswerKinds.Problem(Aid, kind, item, value) is { } problem) return BadRequest(problem);
         // Checked again under the audit trail's lock: a signature cannot land between this check and the save.
         await using var transaction = await audit.BeginAsync();
         if ((await steps.StateAsync(Packet.Id)).AnswersLocked) return new ConflictObjectResult("the patient has signed; the answers are part of the consent now");
         var now = clock.GetUtcNow().UtcDateTime;
-        var answer = Packet.Answers.FirstOrDefault(a => a.Kind == kind && a.ItemId == item);
-        if (answer is null) Packet.Answers.Add(new PacketAnswer { PacketId = Packet.Id, Kind = kind, ItemId = item, Value = value, UpdatedAt = now });
-        else
-        {
-            answer.Value = value;
-            answer.UpdatedAt = now;
-        }
+        AnswerKinds.Put(Packet, kind, item, value, now);
         // Finished once the knowledge check, the SURE test and the satisfaction item are all answered.
         bool Has(string k, string i) => Packet.Answers.Any(a => a.Kind == k && a.ItemId == i);
         if (Aid.KnowledgeCheck.All(q => Has(AnswerKinds.Knowledge, q.Id)) && AnswerKinds.SureItems.All(i => Has(AnswerKinds.Sure, i))
@@ -58,7 +54,7 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
     /// <summary>30 more seconds of reading (the page calls this while visible); at most 4 hours are counted per packet.</summary>
     public async Task<IActionResult> OnPostReadingAsync()
     {
-        if (await sessions.CurrentAsync(HttpContext) is not { } packet) return NotFound();
+        if (await sessions.VisitAsync(HttpContext, touch: false) is not { WholePacket: true, Packet: var packet }) return NotFound();
         await db.Packets.Where(p => p.Id == packet.Id && p.ReadingSeconds < MaxReadingSeconds)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.ReadingSeconds, p => p.ReadingSeconds + ReadingStep));
         return new NoContentResult();
@@ -75,15 +71,26 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
         _ => "my-questions",
     };
 
-    private async Task<bool> Load()
+    /// <summary>Null when the whole packet is open to this session; else where to go instead.</summary>
+    private async Task<string?> Load()
     {
-        if (await sessions.CurrentAsync(HttpContext) is not { } packet || library.Find(packet.AidId) is not { } aid || !aid.Texts.ContainsKey(packet.Language))
-            return false;
-        Packet = packet;
-        Aid = aid;
-        if (await db.Practices.FindAsync(packet.PracticeId) is { } practice) Brand = Practices.Brand.Of(practice);
-        Locked = (await steps.StateAsync(packet.Id)).AnswersLocked;
         Response.Headers.CacheControl = "no-store";
-        return true;
+        var visit = await sessions.VisitAsync(HttpContext);
+        if (visit is { WholePacket: false }) return "/packet/survey";
+        if (visit is null || library.Find(visit.Packet.AidId) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language))
+            return Request.Cookies.ContainsKey(Tablet.TabletSessions.CookieName) ? "/tablet" : $"/{LanguageRouting.Negotiate(Request)}/";
+        Packet = visit.Packet;
+        Aid = aid;
+        var practice = await db.Practices.FindAsync(Packet.PracticeId);
+        if (practice is not null) Brand = Practices.Brand.Of(practice);
+        TabletIdleSeconds = visit.OnTablet ? visit.IdleSeconds : null;
+        SigningHere = !visit.OnTablet || practice?.SigningOnSharedDevice == true;
+        Locked = (await steps.StateAsync(Packet.Id)).AnswersLocked;
+        return null;
     }
+
+    /// <summary>On a clinic tablet: its idle time (the page shows "I'm finished" and keeps no downloads); null on the patient's own device.</summary>
+    public int? TabletIdleSeconds { get; private set; }
+    /// <summary>Whether the consent can be signed here: always on the patient's device, on a tablet only if the practice allows it.</summary>
+    public bool SigningHere { get; private set; }
 }

@@ -7,8 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace DecisionAid.Web.Clinic.Packets;
 
 /// <summary>One packet for the clinician: its status and answers; only within the clinician's own practice (else 404).</summary>
-public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, AidLibrary library, TimeProvider clock, Audit.AuditTrail audit) : ClinicPage(users)
+public sealed class ShowModel(
+    UserManager<Clinician> users, SignInManager<Clinician> signIn, DecisionAidDb db, AidLibrary library, TimeProvider clock, Audit.AuditTrail audit,
+    Tablet.TabletSessions tablets, Web.Packets.PatientSessions sessions, Web.Packets.SurveyLinks surveyLinks) : ClinicPage(users)
 {
+    /// <summary>A survey link just made: shown once (only its hash is kept).</summary>
+    public string? SurveyLink { get; private set; }
+    public int SurveyLinkDays => (int)surveyLinks.Lifetime.TotalDays;
+
     public Packet Packet { get; private set; } = default!;
     public string Status { get; private set; } = "";
     public string Score { get; private set; } = "";
@@ -18,6 +24,7 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
     public string? Satisfaction { get; private set; }
     public string? Questions { get; private set; }
     public IReadOnlyList<(string Statement, string Rating)> ValueRatings { get; private set; } = [];
+    public IReadOnlyList<(string Question, string Answer)> SurveyAnswers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -38,6 +45,48 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
         return Redirect($"/clinic/packets/{id}");
     }
 
+    /// <summary>
+    /// "Hand to patient": this browser becomes a locked clinic tablet showing only this packet (or only its post-visit
+    /// survey). The clinician is signed out here; only their password at /tablet/unlock brings the clinic pages back.
+    /// </summary>
+    public async Task<IActionResult> OnPostHandToPatientAsync(Guid id, string? show)
+    {
+        if (await Find(id) is not { } packet) return NotFound();
+        if (packet.RevokedAt is not null || show is not ("packet" or "survey"))
+        {
+            Show(packet);
+            Problem = packet.RevokedAt is not null ? "This packet's link is revoked: it cannot be handed to the patient." : "Choose the packet or the survey.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var practice = (await db.Practices.FindAsync(packet.PracticeId))!;
+        await using var transaction = await audit.BeginAsync();
+        var tablet = await tablets.StartAsync(HttpContext, Clinician);
+        await db.SaveChangesAsync();
+        await sessions.StartAsync(HttpContext, packet, show == "survey" ? PatientSession.SurveyScope : PatientSession.PacketScope, tablet, practice.TabletIdleMinutes * 60);
+        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletHandedOver, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id, Detail: show));
+        await transaction.CommitAsync();
+        await signIn.SignOutAsync();
+        return Redirect(show == "survey" ? "/packet/survey" : "/packet");
+    }
+
+    /// <summary>Makes the post-visit survey's link (a new one replaces the old); shown once on this page with its QR code.</summary>
+    public async Task<IActionResult> OnPostSurveyLinkAsync(Guid id)
+    {
+        if (await Find(id) is not { } packet) return NotFound();
+        Show(packet);
+        if (packet.RevokedAt is not null)
+        {
+            Problem = "This packet's link is revoked: make a new packet for a survey.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        SurveyLink = await surveyLinks.MakeAsync(packet, Clinician, Request);
+        return Page();
+    }
+
+    public string? Problem { get; private set; }
+
     /// <summary>The packet when it is this practice's; otherwise null, and the attempt is audited.</summary>
     private async Task<Packet?> Find(Guid id)
     {
@@ -57,6 +106,11 @@ public sealed class ShowModel(UserManager<Clinician> users, DecisionAidDb db, Ai
         (SureSummary, SureConflict) = PacketStatus.Sure(packet);
         Satisfaction = packet.Answers.FirstOrDefault(a => a.Kind == "satisfaction")?.Value;
         Questions = packet.Answers.FirstOrDefault(a => a.Kind == "questions")?.Value;
+        var survey = DecisionAid.Rendering.Text.SurveyText.English;
+        SurveyAnswers = [.. DecisionAid.Core.Surveys.VisitSurvey.Items
+            .Select(i => (i, packet.Answers.FirstOrDefault(a => a.Kind == Web.Packets.AnswerKinds.Survey && a.ItemId == i.Id)?.Value))
+            .Where(x => x.Value is not null)
+            .Select(x => (survey.Questions[x.i.Id], $"{survey.Label(x.i, x.Value!)}{(x.Value == DecisionAid.Core.Surveys.VisitSurvey.Skipped ? "" : $" ({x.Value} of 5)")}"))];
         var scale = DecisionAid.Rendering.Text.UiText.English.ImportanceScale;
         ValueRatings = aid is null ? [] : [.. aid.Values
             .Select(v => (v, packet.Answers.FirstOrDefault(a => a.Kind == "value" && a.ItemId == v.Id)?.Value))

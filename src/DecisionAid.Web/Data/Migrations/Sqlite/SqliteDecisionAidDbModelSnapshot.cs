@@ -371,6 +371,13 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SurveyTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SurveyTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Target")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -387,6 +394,9 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SurveyTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -434,12 +444,28 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IdleSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PacketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TabletId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("IdHash");
 
                     b.HasIndex("PacketId");
+
+                    b.HasIndex("TabletId");
 
                     b.ToTable("PatientSessions");
                 });
@@ -482,10 +508,16 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SigningOnSharedDevice")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TabletIdleMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -511,6 +543,45 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                     b.HasKey("Hash");
 
                     b.ToTable("ShownContents");
+                });
+
+            modelBuilder.Entity("DecisionAid.Web.Data.TabletSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("IdHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicianId");
+
+                    b.HasIndex("IdHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("TabletSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -723,6 +794,26 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                     b.HasOne("DecisionAid.Web.Data.Packet", null)
                         .WithMany()
                         .HasForeignKey("PacketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DecisionAid.Web.Data.TabletSession", null)
+                        .WithMany()
+                        .HasForeignKey("TabletId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DecisionAid.Web.Data.TabletSession", b =>
+                {
+                    b.HasOne("DecisionAid.Web.Data.Clinician", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DecisionAid.Web.Data.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

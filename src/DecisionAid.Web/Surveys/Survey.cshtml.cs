@@ -1,0 +1,64 @@
+using DecisionAid.Core.Surveys;
+using DecisionAid.Web.Data;
+using DecisionAid.Web.Packets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DecisionAid.Web.Surveys;
+
+/// <summary>
+/// The post-visit survey, one question per screen (?q=1 to 8, then a summary at 9). "Next" saves the rating, "Skip"
+/// saves it as skipped; either way the next question follows. Open to a packet session and to a survey-only session
+/// (the survey link, or the tablet); a signed consent does not freeze it.
+/// </summary>
+public sealed class SurveyModel(PatientSessions sessions, DecisionAidDb db, TimeProvider clock) : PageModel
+{
+    public Packet Packet { get; private set; } = default!;
+    public Practices.Brand? Brand { get; private set; }
+    public int? TabletIdleSeconds { get; private set; }
+    /// <summary>1 to the number of items, or one more for the summary.</summary>
+    public int Number { get; private set; }
+    public SurveyItem? Item => Number <= VisitSurvey.Items.Count ? VisitSurvey.Items[Number - 1] : null;
+    public bool MissingChoice { get; private set; }
+
+    public string? Answer(string item) => Packet.Answers.FirstOrDefault(a => a.Kind == AnswerKinds.Survey && a.ItemId == item)?.Value;
+
+    public async Task<IActionResult> OnGetAsync(int? q)
+    {
+        if (await Load() is { } elsewhere) return Redirect(elsewhere);
+        var open = VisitSurvey.Items.ToList().FindIndex(i => Answer(i.Id) is null);
+        Number = q ?? (open < 0 ? VisitSurvey.Items.Count : open) + 1;
+        if (Number < 1 || Number > VisitSurvey.Items.Count + 1) return Redirect("/packet/survey");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? item, string? value, string? skip)
+    {
+        if (await Load() is { } elsewhere) return Redirect(elsewhere);
+        var index = VisitSurvey.Items.ToList().FindIndex(i => i.Id == item);
+        if (index < 0) return BadRequest("unknown survey question");
+        var answer = skip is not null ? VisitSurvey.Skipped : (value ?? "").Trim();
+        if (!VisitSurvey.IsAnswer(answer))
+        {
+            Number = index + 1;
+            MissingChoice = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        AnswerKinds.Put(Packet, AnswerKinds.Survey, item!, answer, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        return Redirect($"/packet/survey?q={index + 2}");
+    }
+
+    /// <summary>Null when the survey is open to this session; else where to go instead.</summary>
+    private async Task<string?> Load()
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (await sessions.VisitAsync(HttpContext) is not { } visit)
+            return Request.Cookies.ContainsKey(Tablet.TabletSessions.CookieName) ? "/tablet" : $"/{Library.LanguageRouting.Negotiate(Request)}/";
+        Packet = visit.Packet;
+        TabletIdleSeconds = visit.OnTablet ? visit.IdleSeconds : null;
+        if (await db.Practices.FindAsync(Packet.PracticeId) is { } practice) Brand = Practices.Brand.Of(practice);
+        return null;
+    }
+}

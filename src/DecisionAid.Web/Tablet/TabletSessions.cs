@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using DecisionAid.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Web.Tablet;
+
+/// <summary>
+/// The clinic tablet's own session: a random id in a __Host- cookie, only its hash in the database. While it lasts the
+/// browser is in tablet mode (see <see cref="TabletMode"/>); it ends when the clinician unlocks it or at its expiry.
+/// </summary>
+public sealed class TabletSessions(DecisionAidDb db, TimeProvider clock)
+{
+    public const string CookieName = "__Host-da-tablet";
+    /// <summary>As long as the clinician's own sign-in would have lasted.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    public async Task<TabletSession> StartAsync(HttpContext context, Clinician clinician)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(clinician);
+        var id = RandomNumberGenerator.GetBytes(32);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tablet = new TabletSession
+        {
+            Id = Guid.NewGuid(), IdHash = SHA256.HashData(id), ClinicianId = clinician.Id, PracticeId = clinician.PracticeId, CreatedAt = now, ExpiresAt = now + Lifetime,
+        };
+        db.TabletSessions.Add(tablet);
+        context.Response.Cookies.Append(CookieName, Convert.ToBase64String(id), Options);
+        return tablet;
+    }
+
+    /// <summary>The tablet session of this browser when it is still on; null otherwise.</summary>
+    public async Task<TabletSession?> CurrentAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Request.Cookies.TryGetValue(CookieName, out var value)) return null;
+        var id = new byte[32];
+        if (!Convert.TryFromBase64String(value, id, out var length) || length != 32) return null;
+        var hash = SHA256.HashData(id);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.TabletSessions.SingleOrDefaultAsync(t => t.IdHash == hash && t.EndedAt == null && t.ExpiresAt > now);
+    }
+
+    /// <summary>Ends the tablet session and every patient session on it, and drops both cookies.</summary>
+    public async Task EndAsync(HttpContext context, TabletSession tablet)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tablet);
+        await EndPatientAsync(context, tablet);
+        tablet.EndedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        context.Response.Cookies.Delete(CookieName, Options);
+    }
+
+    /// <summary>Ends the patient's session on this tablet (the tablet stays locked, showing its welcome screen).</summary>
+    public async Task EndPatientAsync(HttpContext context, TabletSession tablet)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tablet);
+        await db.PatientSessions.Where(s => s.TabletId == tablet.Id).ExecuteDeleteAsync();
+        context.Response.Cookies.Delete(Packets.PatientSessions.CookieName, Options);
+    }
+
+    private static CookieOptions Options => new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true };
+}
