@@ -40,8 +40,8 @@ app.UseSecurityHeaders();
 app.UseCompression();
 app.UseLocalizedErrorPages();
 app.UseStaticFiles();
+app.UseTabletMode(); // before sign-in: a locked tablet never reaches a clinic page's sign-in challenge
 app.UseClinicAccess();
-app.UseTabletMode();
 app.UseOutputCache();
 app.MapAidAssets();
 app.MapBrandAssets();

@@ -145,8 +145,8 @@ public static class OutcomesExports
             {
                 await writer.WriteAsync(count == 0 ? "" : ",");
                 await writer.WriteAsync($"{{\"fullUrl\":\"urn:uuid:{Guid.NewGuid()}\",\"resource\":{serializer.SerializeToString(response)}}}");
+                if (++count % 2000 == 0) await writer.FlushAsync();
             }
-            if (++count % 2000 == 0) await writer.FlushAsync();
         }
         await writer.WriteAsync("]}");
     }

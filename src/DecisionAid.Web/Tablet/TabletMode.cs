@@ -16,7 +16,9 @@ public static class TabletMode
         ArgumentNullException.ThrowIfNull(app);
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Cookies.ContainsKey(TabletSessions.CookieName) || Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+            // An error page shown in place of a refused response (re-executed) stays an error page.
+            if (!context.Request.Cookies.ContainsKey(TabletSessions.CookieName) || Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+                || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
             {
                 await next(context);
                 return;

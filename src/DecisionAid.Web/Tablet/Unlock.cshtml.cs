@@ -41,6 +41,7 @@ public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> u
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        await users.ResetAccessFailedCountAsync(user); // the password was the last step (its second factor was given before the hand-over)
         await tablets.EndAsync(HttpContext, tablet);
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletUnlocked, Audit.AuditActions.Clinician(user), tablet.PracticeId));

@@ -108,6 +108,54 @@ public sealed class OutcomesTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_post_visit_survey_means_intervals_and_counts_are_those_of_the_database_beside_the_trial(string provider)
+    {
+        var (clinic, lead, practice) = await LeadWithPacketsAsync(provider, 400);
+        using var _ = clinic;
+        await using var db = clinic.Database.Open();
+        var rows = await (from a in db.PacketAnswers.AsNoTracking()
+                          join p in db.Packets.AsNoTracking() on a.PacketId equals p.Id
+                          where p.PracticeId == practice && p.AidId == "neurolysis" && a.Kind == "survey"
+                          select new { p.Language, p.ContentVersion, a.ItemId, a.Value }).ToListAsync();
+        Assert.True(rows.Count > 100, "the generated data has survey answers");
+        var page = new HtmlParser().ParseDocument(await (await lead.GetAsync($"/clinic/outcomes?{Query}")).Content.ReadAsStringAsync());
+        var words = DecisionAid.Rendering.Text.SurveyText.English;
+        foreach (var group in rows.GroupBy(r => (r.Language, r.ContentVersion)))
+        {
+            var section = page.GetElementById($"v-{group.Key.Language}-{group.Key.ContentVersion.Replace('.', '-')}")!.ParentElement!;
+            foreach (var item in DecisionAid.Core.Surveys.VisitSurvey.Items)
+            {
+                var said = group.Where(r => r.ItemId == item.Id).ToList();
+                var ratings = said.Where(r => r.Value != "skipped").Select(r => double.Parse(r.Value, CultureInfo.InvariantCulture)).ToList();
+                var mean = ratings.Average();
+                var sd = Math.Sqrt(ratings.Sum(r => (r - mean) * (r - mean)) / (ratings.Count - 1));
+                var half = DecisionAid.Core.Outcomes.StudentT.Quantile975(ratings.Count - 1) * sd / Math.Sqrt(ratings.Count);
+                var cells = section.QuerySelectorAll("tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == words.Questions[item.Id]).QuerySelectorAll("td").Select(c => c.TextContent).ToList();
+                Assert.Equal(ratings.Count.ToString("N0", CultureInfo.InvariantCulture), cells[0]);
+                Assert.Equal(said.Count(r => r.Value == "skipped").ToString("N0", CultureInfo.InvariantCulture), cells[1]);
+                Assert.Equal(mean.ToString("0.00", CultureInfo.InvariantCulture), cells[2]);
+                Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{mean - half:0.00} to {mean + half:0.00}"), cells[3]);
+                // Beside the published trial (../shared/facts/trials.md); items it gave no confirmed value show none.
+                Assert.Equal(item.Id switch { "procedure" => "4.4", "benefits" => "4.5", "risks" => "4.4", "alternatives" => "4.0", "time" => "4.7", _ => "none" }, cells[4]);
+                Assert.Equal(item.Id switch { "procedure" => "4.1", "benefits" => "4.0", "risks" => "3.6", "alternatives" => "3.3", "time" => "4.5", _ => "none" }, cells[5]);
+            }
+        }
+
+        // The CSV holds each packet's survey answers as stored (a rating, "skipped", or empty when not asked).
+        var csv = (await (await lead.GetAsync($"/clinic/outcomes/packets.csv?{Query}")).Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        var header = csv[0].Split(',');
+        var lines = csv.Skip(1).Select(l => l.Split(',')).ToList();
+        foreach (var item in DecisionAid.Core.Surveys.VisitSurvey.Items)
+        {
+            var column = Array.IndexOf(header, $"survey_{item.Id}");
+            Assert.True(column > 0, $"survey_{item.Id} column");
+            Assert.Equal(rows.Where(r => r.ItemId == item.Id).Select(r => r.Value).Order(StringComparer.Ordinal),
+                lines.Select(l => l[column]).Where(v => v.Length > 0).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task No_page_or_export_holds_a_name_a_birth_date_a_record_number_or_free_text(string provider)
     {
         var (clinic, lead, _) = await LeadWithPacketsAsync(provider, 60);
@@ -122,7 +170,10 @@ public sealed class OutcomesTests
         var fhir = await (await lead.GetAsync($"/clinic/outcomes/responses.fhir.json?{Query}")).Content.ReadAsStringAsync();
         FhirValidation.AssertValid(fhir);
         await using var db = clinic.Database.Open();
-        Assert.Equal(await db.Packets.CountAsync(p => p.AidId == "neurolysis"), fhir.Split("\"resourceType\":\"QuestionnaireResponse\"").Length - 1);
+        // One response per packet, and one more per packet whose patient began the post-visit survey.
+        var expected = await db.Packets.CountAsync(p => p.AidId == "neurolysis")
+            + await db.Packets.CountAsync(p => p.AidId == "neurolysis" && db.PacketAnswers.Any(a => a.PacketId == p.Id && a.Kind == "survey"));
+        Assert.Equal(expected, fhir.Split("\"resourceType\":\"QuestionnaireResponse\"").Length - 1);
     }
 
     [Theory]

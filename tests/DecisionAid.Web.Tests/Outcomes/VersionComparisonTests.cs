@@ -8,7 +8,7 @@ public sealed class VersionComparisonTests
     private static VersionOutcomes Version(string version, long perfect, long done) => new()
     {
         Language = "en", Version = version, Questions = 6, Scores = new Dictionary<int, long> { [6] = perfect, [3] = done - perfect },
-        ByQuestion = [], Satisfaction = [0, 0, 0, 0, 0], Decisions = new Dictionary<string, long>(),
+        ByQuestion = [], Satisfaction = [0, 0, 0, 0, 0], Decisions = new Dictionary<string, long>(), Survey = [],
     };
 
     [Fact]
