@@ -86,9 +86,9 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>A desktop page of a clinician signed in with password and authenticator code, on the clinic's start page.</summary>
-    public async Task<IPage> SignedInDeskAsync(string email, string password, string authenticatorKey, int width = 1280)
+    public async Task<IPage> SignedInDeskAsync(string email, string password, string authenticatorKey, int width = 1280, int height = 900, bool touch = false)
     {
-        var desk = await NewPage(width: width);
+        var desk = await NewPage(width: width, height: height, touch: touch);
         await desk.GotoAsync("/clinic/sign-in");
         await desk.GetByLabel("Email").FillAsync(email);
         await desk.GetByLabel("Password").FillAsync(password);

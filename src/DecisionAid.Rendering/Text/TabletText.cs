@@ -3,6 +3,7 @@ namespace DecisionAid.Rendering.Text;
 /// <summary>The words of the waiting-room tablet a patient sees, per language (the staff's unlock page is in English, as clinic pages are).</summary>
 public sealed record TabletText
 {
+    public required string BarLabel { get; init; }
     public required string Finished { get; init; }
     public required string Staff { get; init; }
     public required string Welcome { get; init; }
@@ -13,6 +14,7 @@ public sealed record TabletText
 
     public static TabletText English { get; } = new()
     {
+        BarLabel = "Clinic tablet",
         Finished = "I'm finished",
         Staff = "Staff",
         Welcome = "Welcome",
@@ -22,6 +24,7 @@ public sealed record TabletText
 
     public static TabletText Spanish { get; } = new()
     {
+        BarLabel = "Tableta de la clínica",
         Finished = "Ya terminé",
         Staff = "Personal",
         Welcome = "Bienvenido",

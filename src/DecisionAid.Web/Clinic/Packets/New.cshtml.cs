@@ -28,6 +28,7 @@ public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, D
     public List<string> Errors { get; } = [];
     public string? Link { get; private set; }
     public string QrCode { get; private set; } = "";
+    public Guid CreatedId { get; private set; }
     public string CreatedFor { get; private set; } = "";
     public int LinkDays => (int)links.Lifetime.TotalDays;
 
@@ -50,6 +51,7 @@ public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, D
         await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
         Link = links.LinkFor(token, Request);
         CreatedFor = packet.PatientName;
+        CreatedId = packet.Id;
         QrCode = QrCodes.DataUri(Link);
         Response.Headers.CacheControl = "no-store";
         return Page();

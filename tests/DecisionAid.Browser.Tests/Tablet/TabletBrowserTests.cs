@@ -1,0 +1,190 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DecisionAid.Browser.Tests.Tablet;
+
+/// <summary>
+/// The waiting-room tablet in real Chromium on a tablet viewport: the back button, reload and the address bar never
+/// reach a clinic page; after the idle time the next person sees nothing of the last patient, in the page, its
+/// history or its storage; the answers are saved; only the clinician's password brings the clinic back.
+/// </summary>
+public class TabletBrowserTests(BrowserSite site)
+{
+    private const string Patient = "Tomasa Tablet";
+
+    private static async Task<IReadOnlyList<string>> Axe(IPage page) =>
+        [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
+
+    private async Task<T> Db<T>(Func<DecisionAid.Web.Data.DecisionAidDb, Task<T>> read)
+    {
+        using var scope = site.Services.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<DecisionAid.Web.Data.DecisionAidDb>());
+    }
+
+    /// <summary>
+    /// The back button. An entry that was a form's answer (the clinician's "Create packet") is not sent again: Chromium
+    /// shows its own "confirm resubmission" error page, with nothing of the site, and were it confirmed the post would
+    /// meet the locked tablet.
+    /// </summary>
+    private static async Task BackAsync(IPage tablet)
+    {
+        try
+        {
+            await tablet.GoBackAsync();
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("ERR_CACHE_MISS", StringComparison.Ordinal))
+        {
+        }
+        await tablet.WaitForLoadStateAsync();
+    }
+
+    /// <summary>No clinic page on the screen, whatever the address.</summary>
+    private static async Task AssertNoClinicPage(IPage tablet)
+    {
+        var text = await tablet.Locator("body").InnerTextAsync();
+        foreach (var clinic in new[] { "Revoke the link", "Packet ready for", "Hand to patient", "Your packets", "Sign in" })
+            Assert.DoesNotContain(clinic, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Nothing of the patient (and no clinic page) on the screen, whatever the address.</summary>
+    private static async Task AssertNothingOfThePatient(IPage tablet)
+    {
+        var text = await tablet.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain(Patient, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Neurolysis", text, StringComparison.OrdinalIgnoreCase);
+        await AssertNoClinicPage(tablet);
+    }
+
+    [Fact]
+    public async Task Every_way_out_is_closed_without_the_password_and_after_the_idle_time_the_next_person_sees_nothing()
+    {
+        var (email, password, key) = await site.NewClinicianAsync("Waiting Room Clinic");
+        var tablet = await site.SignedInDeskAsync(email, password, key, width: 800, height: 1280, touch: true);
+        var problems = new List<string>();
+
+        await tablet.GotoAsync("/clinic/packets/new?aid=neurolysis");
+        await tablet.Locator("#target").SelectOptionAsync("celiac-plexus");
+        await tablet.Locator("#method").SelectOptionAsync("medicine");
+        await tablet.Locator("#name").FillAsync(Patient);
+        await tablet.Locator("#dob").FillAsync("1951-04-09");
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Create packet" }).ClickAsync();
+        await tablet.GetByRole(AriaRole.Link, new() { Name = "Open the packet" }).ClickAsync();
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Hand to patient: the packet" }).ClickAsync();
+        await tablet.WaitForURLAsync("**/packet");
+        Assert.Contains("I'm finished", await tablet.Locator(".tablet-bar").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Axe(tablet));
+        await tablet.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("tablet-packet.png") });
+
+        // The patient answers the first question of the check.
+        var first = tablet.Locator("#my-check form").First;
+        await first.Locator("input[type=radio]").First.CheckAsync();
+        await first.GetByRole(AriaRole.Button).ClickAsync();
+        await tablet.WaitForLoadStateAsync();
+
+        // Back, the address bar and reload all stay in the packet: the clinic pages are gone from this browser.
+        for (var i = 0; i < 5; i++)
+        {
+            await BackAsync(tablet);
+            await AssertNoClinicPage(tablet);
+        }
+        foreach (var url in new[] { "/clinic/", "/clinic/outcomes", "/clinic/sign-in", "/en/" })
+        {
+            await tablet.GotoAsync(url);
+            Assert.EndsWith("/packet", new Uri(tablet.Url).AbsolutePath, StringComparison.Ordinal);
+        }
+        await tablet.ReloadAsync();
+        Assert.EndsWith("/packet", new Uri(tablet.Url).AbsolutePath, StringComparison.Ordinal);
+
+        // The idle time (shortened for the test) ends it: the welcome screen, and nothing of the patient anywhere.
+        await Db(db => db.PatientSessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.IdleSeconds, 3)));
+        await tablet.ReloadAsync();
+        await tablet.WaitForURLAsync("**/tablet", new() { Timeout = 20_000 });
+        await tablet.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync();
+        await AssertNothingOfThePatient(tablet);
+        problems.AddRange(await Axe(tablet));
+        await tablet.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("tablet-welcome.png") });
+        Assert.Equal(0, await tablet.EvaluateAsync<int>("() => window.localStorage.length + window.sessionStorage.length"));
+        var cookies = (await tablet.Context.CookiesAsync()).Select(c => c.Name).ToList();
+        Assert.DoesNotContain("__Host-da-patient", cookies);
+        Assert.DoesNotContain("__Host-da-clinic", cookies);
+        for (var i = 0; i < 6; i++)
+        {
+            await BackAsync(tablet);
+            await AssertNothingOfThePatient(tablet);
+        }
+        await tablet.GotoAsync("/packet");
+        await AssertNothingOfThePatient(tablet);
+
+        // The answer was saved to the packet, as on the patient's own phone.
+        var saved = await Db(db => db.PacketAnswers.Where(a => a.Kind == "knowledge")
+            .Join(db.Packets.Where(p => p.PatientName == Patient), a => a.PacketId, p => p.Id, (a, p) => a.ItemId).ToListAsync());
+        Assert.Single(saved);
+
+        // Staff: a wrong password keeps the lock; the clinician's password brings the clinic back.
+        await tablet.GotoAsync("/tablet/unlock");
+        problems.AddRange(await Axe(tablet));
+        await tablet.Locator("#password").FillAsync("certainly not the password");
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
+        await tablet.GetByRole(AriaRole.Alert).WaitForAsync();
+        await tablet.GotoAsync("/clinic/");
+        Assert.EndsWith("/tablet", new Uri(tablet.Url).AbsolutePath, StringComparison.Ordinal);
+        await tablet.GotoAsync("/tablet/unlock");
+        await tablet.Locator("#password").FillAsync(password);
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
+        await tablet.WaitForURLAsync("**/clinic/");
+        Assert.Contains(Patient, await tablet.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_post_visit_survey_on_a_phone_is_one_question_per_screen_and_a_skip_is_saved_as_skipped()
+    {
+        var (email, password, key) = await site.NewClinicianAsync("Survey Phone Clinic");
+        var desk = await site.SignedInDeskAsync(email, password, key);
+        await desk.GotoAsync("/clinic/packets/new?aid=neurolysis");
+        await desk.Locator("#language").SelectOptionAsync("es");
+        await desk.Locator("#target").SelectOptionAsync("genicular");
+        await desk.Locator("#method").SelectOptionAsync("heat");
+        await desk.Locator("#name").FillAsync("Sara Survey");
+        await desk.Locator("#dob").FillAsync("1950-01-30");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Create packet" }).ClickAsync();
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Open the packet" }).ClickAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Make a post-visit survey link" }).ClickAsync();
+        var link = await desk.Locator("code.link").InnerTextAsync();
+        var problems = new List<string>(await Axe(desk));
+
+        var phone = await site.NewPage(width: 360, height: 740, touch: true);
+        await phone.GotoAsync(link.Replace("https://", "http://", StringComparison.Ordinal));
+        Assert.Equal("es", await phone.GetAttributeAsync("html", "lang"));
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Empezar" }).ClickAsync();
+        await phone.WaitForURLAsync("**/packet/survey");
+        Assert.DoesNotContain("/s/", phone.Url, StringComparison.Ordinal);
+        problems.AddRange(await Axe(phone));
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("survey-es-phone.png") });
+        for (var q = 1; q <= 8; q++)
+        {
+            Assert.Contains($"Pregunta {q} de 8", await phone.Locator(".survey-progress").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(1, await phone.Locator("fieldset").CountAsync()); // one question per screen
+            var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"question {q} scrolls sideways ({widths[0]} > {widths[1]})");
+            if (q == 2) await phone.GetByRole(AriaRole.Button, new() { Name = "Saltar esta pregunta" }).ClickAsync();
+            else
+            {
+                await phone.Locator("input[type=radio]").Nth(q % 5).CheckAsync();
+                await phone.GetByRole(AriaRole.Button, new() { Name = "Siguiente" }).ClickAsync();
+            }
+            await phone.WaitForURLAsync($"**/packet/survey?q={q + 1}");
+        }
+        await phone.GetByRole(AriaRole.Heading, new() { Name = "Gracias" }).WaitForAsync();
+        problems.AddRange(await Axe(phone));
+
+        var answers = await Db(db => db.PacketAnswers.Where(a => a.Kind == "survey")
+            .Join(db.Packets.Where(p => p.PatientName == "Sara Survey"), a => a.PacketId, p => p.Id, (a, p) => new { a.ItemId, a.Value }).ToListAsync());
+        Assert.Equal(8, answers.Count);
+        Assert.Equal("skipped", answers.Single(a => a.ItemId == "benefits").Value);
+        Assert.Equal("2", answers.Single(a => a.ItemId == "procedure").Value);
+        Assert.Empty(problems);
+    }
+}
