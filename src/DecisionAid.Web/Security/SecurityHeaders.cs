@@ -23,7 +23,8 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             // Pages with patient or practice data are never kept by browsers or proxies.
             var path = context.Request.Path;
-            if (path.StartsWithSegments("/clinic") || path.StartsWithSegments("/packet") || path.StartsWithSegments("/p") || path.StartsWithSegments("/api"))
+            if (path.StartsWithSegments("/clinic") || path.StartsWithSegments("/packet") || path.StartsWithSegments("/p") || path.StartsWithSegments("/api")
+                || path.StartsWithSegments("/s") || path.StartsWithSegments("/tablet"))
                 headers.CacheControl = "no-store";
             return next(context);
         });
