@@ -152,7 +152,8 @@ internal sealed partial class AidTextReader
         foreach (var item in _model.Aftercare)
         {
             if (!texts.TryGetValue(item.Id, out var text)) continue;
-            if (text.Value.Any(char.IsAsciiDigit))
+            var words = item.Numbers.Keys.Aggregate(text.Value, (t, name) => t.Replace("{" + name + "}", "", StringComparison.Ordinal));
+            if (words.Any(char.IsAsciiDigit))
                 _d.Error(FindingCodes.AftercareNumberTyped, text.Location,
                     $"the {_languageName} text of aftercare item '{item.Id}' types a number; put it under 'numbers:' of the item in aid.yaml and write {{name}} here");
             var value = text.Value;
@@ -171,7 +172,7 @@ internal sealed partial class AidTextReader
 
     private string AftercareNumber(decimal number) => number == decimal.Truncate(number) && number <= int.MaxValue
         ? FrequencyPhrase.Number((int)number, _language)
-        : number.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        : number.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ComparisonText? Comparison(YamlMap m)
     {

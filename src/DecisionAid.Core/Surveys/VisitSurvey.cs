@@ -22,6 +22,8 @@ public sealed record SurveyItem(string Id, SurveyScale Scale, double? TrialWithA
 public static class VisitSurvey
 {
     public const string Skipped = "skipped";
+    /// <summary>The survey's version: its items and scales as they stand (change it when they change).</summary>
+    public const string Version = "1.0";
     public const string TrialCitation =
         "Srinivas S, Newton IG, Waradzyn M, Kothary N, Keller EJ. Patient decision aids before informed consent conversations for image-guided procedures: controlled trials at two institutions. AJR Am J Roentgenol. 2023;220(2):272-281. doi:10.2214/AJR.22.28165";
     public const int TrialWithAidCount = 53, TrialWithoutAidCount = 52;
@@ -38,6 +40,10 @@ public static class VisitSurvey
         new("questions-answered", SurveyScale.Agreement, null, null, null),
         new("overall", SurveyScale.Satisfaction, null, null, null),
     ];
+
+    /// <summary>A mean's interval kept to the scale's own range (a t interval near 5 can pass it).</summary>
+    public static (double Low, double High)? OnScale((double Low, double High)? interval) =>
+        interval is var (low, high) ? (Math.Max(1, low), Math.Min(5, high)) : null;
 
     public static SurveyItem? Find(string id) => Items.FirstOrDefault(i => i.Id == id);
 

@@ -62,7 +62,9 @@ public static class ClinicAccess
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && IsAttempt(context.Request.Path.Value ?? "")
-                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    // A tablet's unlock has its own allowance: a patient trying it cannot hold staff or other patients back.
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        (context.Request.Path.StartsWithSegments("/tablet", StringComparison.OrdinalIgnoreCase) ? "tablet " : "") + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("unlimited"));
         });

@@ -37,6 +37,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             p.Property(x => x.Address).HasMaxLength(400);
             p.Property(x => x.AccentColour).HasMaxLength(7);
             p.Property(x => x.LogoContentType).HasMaxLength(40);
+            p.Property(x => x.TabletIdleMinutes).HasDefaultValue(5); // practices made before tablets get the default
         });
         builder.Entity<Clinician>(c =>
         {
@@ -66,7 +67,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
         {
             s.HasKey(x => x.IdHash);
             s.Property(x => x.IdHash).HasMaxLength(32);
-            s.Property(x => x.Scope).HasMaxLength(10);
+            s.Property(x => x.Scope).HasMaxLength(10).HasDefaultValue(PatientSession.PacketScope); // sessions open at the upgrade keep their packet
             s.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Cascade);
             s.HasOne<TabletSession>().WithMany().HasForeignKey(x => x.TabletId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -105,7 +105,7 @@ public sealed class PatientSession
 
 /// <summary>
 /// A clinic tablet handed to patients: the clinician who handed it over is signed out on it, and only their password
-/// brings the clinic pages back. Ends at <see cref="ExpiresAt"/> (the clinician's own sign-in lifetime) at the latest.
+/// brings the clinic pages back. Ends at <see cref="ExpiresAt"/>, when the clinician's own sign-in would have ended.
 /// </summary>
 public sealed class TabletSession
 {
@@ -116,6 +116,8 @@ public sealed class TabletSession
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? EndedAt { get; set; }
+    /// <summary>Wrong passwords at this tablet's unlock; after <c>UnlockModel.MaxFailures</c> the tablet ends and a full sign-in is needed.</summary>
+    public int FailedUnlocks { get; set; }
 }
 
 /// <summary>A practice's key for the integration API (health-record systems). Only the SHA-256 of the key is kept.</summary>

@@ -191,8 +191,9 @@ public static class OutcomesExports
         var response = new QuestionnaireResponse
         {
             Id = $"{pseudonym}-survey",
-            Identifier = new Identifier($"{baseUrl}/fhir/outcomes-pseudonym", pseudonym),
-            Questionnaire = $"{baseUrl}/fhir/Questionnaire/visit-survey",
+            // Its own identifier system: the packet's response has the pseudonym under outcomes-pseudonym.
+            Identifier = new Identifier($"{baseUrl}/fhir/outcomes-survey", pseudonym),
+            Questionnaire = $"{baseUrl}/fhir/Questionnaire/visit-survey|{Core.Surveys.VisitSurvey.Version}",
             Status = answers.Count == Core.Surveys.VisitSurvey.Items.Count
                 ? QuestionnaireResponse.QuestionnaireResponseStatus.Completed : QuestionnaireResponse.QuestionnaireResponseStatus.InProgress,
             AuthoredElement = Authored(answers),

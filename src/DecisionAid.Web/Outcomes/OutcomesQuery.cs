@@ -23,6 +23,8 @@ public sealed record QuestionOutcome(string Id, long Answered, long Missed)
 public sealed record SurveyOutcome(Core.Surveys.SurveyItem Item, IReadOnlyList<long> Ratings, long Skipped)
 {
     public Mean Mean => new(Ratings.Select((n, i) => n * (i + 1.0)).Sum(), Ratings.Select((n, i) => n * (i + 1.0) * (i + 1.0)).Sum(), Ratings.Sum());
+    /// <summary>The mean's 95% t interval, kept within 1 to 5.</summary>
+    public (double Low, double High)? Interval => Core.Surveys.VisitSurvey.OnScale(Mean.Interval);
 }
 
 /// <summary>Everything the outcomes page shows for one aid in one language and content version.</summary>

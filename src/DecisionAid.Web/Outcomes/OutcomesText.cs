@@ -36,7 +36,7 @@ public static class OutcomesText
             output.WriteLine(string.Create(Invariant, $"  satisfaction 1-5: {string.Join(" / ", v.Satisfaction.Select(n => n.ToString("N0", Invariant)))}; mean {satisfaction.Value?.ToString("0.00", Invariant) ?? "-"}"));
             output.WriteLine(string.Create(Invariant, $"  reading time: mean {v.MeanReadingMinutes?.ToString("0.0", Invariant) ?? "-"} minutes over {v.Readers:N0} readers"));
             foreach (var item in v.Survey)
-                output.WriteLine(string.Create(Invariant, $"  survey {item.Item.Id}: {MeanWithInterval(item.Mean)}, skipped {item.Skipped:N0}; trial with aid {Trial(item.Item.TrialWithAid)}, without {Trial(item.Item.TrialWithoutAid)}"));
+                output.WriteLine(string.Create(Invariant, $"  survey {item.Item.Id}: {MeanWithInterval(item.Mean, item.Interval)}, skipped {item.Skipped:N0}; trial with aid {Trial(item.Item.TrialWithAid)}, without {Trial(item.Item.TrialWithoutAid)}"));
             output.WriteLine(string.Create(Invariant, $"  consent: signed {v.Decisions.GetValueOrDefault("signed"):N0}, talk first {v.Decisions.GetValueOrDefault("talk-first"):N0}, declined {v.Decisions.GetValueOrDefault("declined"):N0}, withdrawn {v.Decisions.GetValueOrDefault("withdrawn"):N0}; sealed {v.Sealed:N0}"));
         }
         foreach (var (older, newer) in Comparisons(versions))
@@ -47,11 +47,11 @@ public static class OutcomesText
     }
 
     /// <summary>"4.32 (95% CI 4.10 to 4.54; n=37)", or "- (n=0)".</summary>
-    public static string MeanWithInterval(Mean mean)
+    public static string MeanWithInterval(Mean mean, (double Low, double High)? interval)
     {
         ArgumentNullException.ThrowIfNull(mean);
         if (mean.Value is not { } value) return "- (n=0)";
-        return mean.Interval is var (low, high)
+        return interval is var (low, high)
             ? string.Create(Invariant, $"{value:0.00} (95% CI {low:0.00} to {high:0.00}; n={mean.Count:N0})")
             : string.Create(Invariant, $"{value:0.00} (n={mean.Count:N0})");
     }

@@ -59,7 +59,11 @@ public sealed class PatientSessions(DecisionAidDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var session = await db.PatientSessions.SingleOrDefaultAsync(s => s.IdHash == hash && s.ExpiresAt > now);
         if (session is null) return null;
-        if (session.IdleSeconds is { } idle && session.LastSeenAt + TimeSpan.FromSeconds(idle) + IdleGrace < now)
+        // A tablet's patient session ends with its idle time, and with the tablet's own session (ended or expired).
+        var over = session.IdleSeconds is { } idle && session.LastSeenAt + TimeSpan.FromSeconds(idle) + IdleGrace < now;
+        if (!over && session.TabletId is { } tablet)
+            over = !await db.TabletSessions.AnyAsync(t => t.Id == tablet && t.EndedAt == null && t.ExpiresAt > now);
+        if (over)
         {
             await db.PatientSessions.Where(s => s.IdHash == hash).ExecuteDeleteAsync();
             return null;

@@ -31,7 +31,8 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
     /// <summary>Saves one answer (knowledge, value, sure, satisfaction or questions); the same item answered again replaces it.</summary>
     public async Task<IActionResult> OnPostAnswerAsync(string kind, string item, string? value)
     {
-        if (await Load() is { } elsewhere) return Redirect(elsewhere);
+        // A background save (autosave.js) must hear that nothing was saved, not follow a redirect it would take for "saved".
+        if (await Load() is { } elsewhere) return Request.Headers.ContainsKey("X-Autosave") ? Unauthorized() : Redirect(elsewhere);
         value = (value ?? "").Trim();
         // The survey is answered on its own page, where a signed consent does not freeze it.
         if (kind == AnswerKinds.Survey) return BadRequest("the post-visit survey is answered at /packet/survey");

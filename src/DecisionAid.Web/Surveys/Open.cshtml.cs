@@ -27,7 +27,9 @@ public sealed class OpenModel(SurveyLinks links, PatientSessions sessions, Decis
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await sessions.StartAsync(HttpContext, packet, PatientSession.SurveyScope);
+        // Already in this packet on this device: keep that session (a survey-only one would close the packet).
+        if (await sessions.VisitAsync(HttpContext) is not { WholePacket: true } visit || visit.Packet.Id != packet.Id)
+            await sessions.StartAsync(HttpContext, packet, PatientSession.SurveyScope);
         return Redirect("/packet/survey");
     }
 

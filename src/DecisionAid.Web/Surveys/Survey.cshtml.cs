@@ -3,6 +3,7 @@ using DecisionAid.Web.Data;
 using DecisionAid.Web.Packets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Surveys;
 
@@ -45,8 +46,19 @@ public sealed class SurveyModel(PatientSessions sessions, DecisionAidDb db, Time
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        AnswerKinds.Put(Packet, AnswerKinds.Survey, item!, answer, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        AnswerKinds.Put(Packet, AnswerKinds.Survey, item!, answer, now);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // A double tap: the other request saved this item first. The newer answer replaces it.
+            db.ChangeTracker.Clear();
+            await db.PacketAnswers.Where(a => a.PacketId == Packet.Id && a.Kind == AnswerKinds.Survey && a.ItemId == item)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Value, answer).SetProperty(a => a.UpdatedAt, now));
+        }
         return Redirect($"/packet/survey?q={index + 2}");
     }
 

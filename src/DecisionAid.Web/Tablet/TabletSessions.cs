@@ -11,18 +11,22 @@ namespace DecisionAid.Web.Tablet;
 public sealed class TabletSessions(DecisionAidDb db, TimeProvider clock)
 {
     public const string CookieName = "__Host-da-tablet";
-    /// <summary>As long as the clinician's own sign-in would have lasted.</summary>
+    /// <summary>At most as long as a clinician's sign-in lasts.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    public async Task<TabletSession> StartAsync(HttpContext context, Clinician clinician)
+    /// <param name="signInEnds">When the clinician's own sign-in (password and second factor) ends: the tablet session, and a sign-in restored by unlocking it, end then too.</param>
+    public async Task<TabletSession> StartAsync(HttpContext context, Clinician clinician, DateTimeOffset? signInEnds)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(clinician);
         var id = RandomNumberGenerator.GetBytes(32);
         var now = clock.GetUtcNow().UtcDateTime;
+        // Pages the clinician saw before the hand-over are dropped from the browser's cache and back-button memory.
+        context.Response.Headers["Clear-Site-Data"] = "\"cache\"";
         var tablet = new TabletSession
         {
-            Id = Guid.NewGuid(), IdHash = SHA256.HashData(id), ClinicianId = clinician.Id, PracticeId = clinician.PracticeId, CreatedAt = now, ExpiresAt = now + Lifetime,
+            Id = Guid.NewGuid(), IdHash = SHA256.HashData(id), ClinicianId = clinician.Id, PracticeId = clinician.PracticeId, CreatedAt = now,
+            ExpiresAt = signInEnds is { } ends && ends.UtcDateTime < now + Lifetime ? ends.UtcDateTime : now + Lifetime,
         };
         db.TabletSessions.Add(tablet);
         context.Response.Cookies.Append(CookieName, Convert.ToBase64String(id), Options);

@@ -1,4 +1,5 @@
 using DecisionAid.Web.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,11 +7,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DecisionAid.Web.Tablet;
 
 /// <summary>
-/// The only way out of tablet mode: the password of the clinician who handed the tablet over. Wrong passwords count
-/// toward that clinician's lockout (5 in a row lock it for 15 minutes) and are audited; attempts are rate-limited.
+/// The only way out of tablet mode: the password of the clinician who handed the tablet over. It restores that
+/// clinician's sign-in (password and second factor, given before the hand-over) only until it would have ended anyway,
+/// without sliding. Wrong passwords count on the tablet, not the account (a patient cannot lock a clinician out
+/// everywhere): after <see cref="MaxFailures"/> the tablet mode ends and only a full sign-in with both factors opens
+/// the clinic. Every try is audited and rate-limited.
 /// </summary>
-public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> users, SignInManager<Clinician> signIn, Audit.AuditTrail audit) : PageModel
+public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> users, SignInManager<Clinician> signIn, DecisionAidDb db, Audit.AuditTrail audit) : PageModel
 {
+    public const int MaxFailures = 5;
+
     [BindProperty] public string Password { get; set; } = "";
     public string ClinicianName { get; private set; } = "";
     public string? Problem { get; private set; }
@@ -18,8 +24,8 @@ public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> u
     public async Task<IActionResult> OnGetAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        if (await Tablet() is not { } clinician) return Redirect("/clinic/sign-in");
-        ClinicianName = clinician.User.DisplayName;
+        if (await Tablet() is not { } current) return Redirect("/clinic/sign-in");
+        ClinicianName = current.User.DisplayName;
         return Page();
     }
 
@@ -29,21 +35,30 @@ public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> u
         if (await Tablet() is not { } current) return Redirect("/clinic/sign-in");
         var (tablet, user) = current;
         ClinicianName = user.DisplayName;
-        var result = await signIn.CheckPasswordSignInAsync(user, Password ?? "", lockoutOnFailure: true);
+        var right = !await users.IsLockedOutAsync(user) && await users.CheckPasswordAsync(user, Password ?? "");
         Password = "";
-        if (!result.Succeeded)
+        if (!right)
         {
+            tablet.FailedUnlocks++;
+            var ended = tablet.FailedUnlocks >= MaxFailures;
             await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletUnlockFailed, Audit.AuditActions.Clinician(user), tablet.PracticeId,
-                Detail: result.IsLockedOut ? "locked out" : "wrong password"));
-            Problem = result.IsLockedOut
-                ? "Too many wrong passwords: this clinician is locked out for 15 minutes. The tablet stays locked."
-                : "That is not the password. Try again.";
+                Detail: ended ? $"wrong password ({tablet.FailedUnlocks}): tablet mode ended" : $"wrong password ({tablet.FailedUnlocks})"));
+            if (ended)
+            {
+                await tablets.EndAsync(HttpContext, tablet);
+                return Redirect("/clinic/sign-in");
+            }
+            await db.SaveChangesAsync();
+            Problem = $"That is not the password. After {MaxFailures - tablet.FailedUnlocks} more wrong tries the tablet needs a full sign-in.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await users.ResetAccessFailedCountAsync(user); // the password was the last step (its second factor was given before the hand-over)
+        var until = tablet.ExpiresAt;
         await tablets.EndAsync(HttpContext, tablet);
-        await signIn.SignInAsync(user, isPersistent: false);
+        await signIn.SignInAsync(user, new AuthenticationProperties
+        {
+            IsPersistent = false, AllowRefresh = false, ExpiresUtc = new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)),
+        }, "pwd");
         await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletUnlocked, Audit.AuditActions.Clinician(user), tablet.PracticeId));
         return Redirect("/clinic/");
     }

@@ -93,6 +93,10 @@ public class AftercareTests
         var missing = Assert.Single(unused.Load().LoadFindings, f => f.Code == FindingCodes.AftercareNumberUnused);
         Assert.Contains("English text of aftercare item 'fever' never says {fahrenheit} (100.4)", missing.Message, StringComparison.Ordinal);
 
+        using var digitInName = WithFever().Edit("aid.yaml", "numbers: {celsius: 38,", "numbers: {celsius2: 38,")
+            .Edit("en.yaml", "{celsius} °C", "{celsius2} °C").Edit("es.yaml", "{celsius} °C", "{celsius2} °C");
+        Assert.DoesNotContain(digitInName.Load().LoadFindings, f => f.Code.StartsWith("CARE", StringComparison.Ordinal));
+
         using var unknown = WithFever().Edit("en.yaml", "{celsius} °C", "{celcius} °C");
         Assert.Contains(unknown.Load().LoadFindings, f => f.Code == FindingCodes.UnknownPlaceholder && f.Message.Contains("'{celcius}'", StringComparison.Ordinal));
     }

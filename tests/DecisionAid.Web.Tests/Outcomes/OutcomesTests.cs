@@ -134,7 +134,7 @@ public sealed class OutcomesTests
                 Assert.Equal(ratings.Count.ToString("N0", CultureInfo.InvariantCulture), cells[0]);
                 Assert.Equal(said.Count(r => r.Value == "skipped").ToString("N0", CultureInfo.InvariantCulture), cells[1]);
                 Assert.Equal(mean.ToString("0.00", CultureInfo.InvariantCulture), cells[2]);
-                Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{mean - half:0.00} to {mean + half:0.00}"), cells[3]);
+                Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, mean - half):0.00} to {Math.Min(5, mean + half):0.00}"), cells[3]);
                 // Beside the published trial (../shared/facts/trials.md); items it gave no confirmed value show none.
                 Assert.Equal(item.Id switch { "procedure" => "4.4", "benefits" => "4.5", "risks" => "4.4", "alternatives" => "4.0", "time" => "4.7", _ => "none" }, cells[4]);
                 Assert.Equal(item.Id switch { "procedure" => "4.1", "benefits" => "4.0", "risks" => "3.6", "alternatives" => "3.3", "time" => "4.5", _ => "none" }, cells[5]);

@@ -125,4 +125,36 @@ public sealed class TabletModeTests
         Assert.Contains("href=\"/packet/consent\"", page, StringComparison.Ordinal);
         Assert.NotEqual(Guid.Empty, id2);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Wrong_passwords_end_tablet_mode_without_locking_the_clinician_out_and_an_expired_tablet_ends_its_patient(string provider)
+    {
+        var (clinic, tablet, id) = await HandedOverAsync(provider);
+        using var _ = clinic;
+        for (var i = 1; i < Web.Tablet.UnlockModel.MaxFailures; i++)
+            Assert.Equal(HttpStatusCode.BadRequest, (await SignedInClinic.PostFormAsync(tablet, "/tablet/unlock", new Dictionary<string, string> { ["Password"] = $"wrong guess number {i}" })).StatusCode);
+        var last = await SignedInClinic.PostFormAsync(tablet, "/tablet/unlock", new Dictionary<string, string> { ["Password"] = "wrong guess number 5" });
+        Assert.Equal("/clinic/sign-in", last.Headers.Location!.OriginalString);
+        // Tablet mode is over, the patient's session with it, and the clinic needs a full sign-in (both factors).
+        Assert.Equal("/", await Location(tablet, "/tablet"));
+        Assert.NotEqual(HttpStatusCode.OK, (await tablet.GetAsync("/packet")).StatusCode);
+        Assert.Contains("/clinic/sign-in", await Location(tablet, "/clinic/"), StringComparison.Ordinal);
+        await using (var db = clinic.Database.Open())
+        {
+            var clinician = await db.Users.SingleAsync();
+            Assert.Equal(0, clinician.AccessFailedCount); // a patient at the tablet cannot lock the clinician's account
+            Assert.Null(clinician.LockoutEnd);
+            Assert.Equal(0, await db.PatientSessions.CountAsync());
+        }
+
+        // A tablet session past its end takes its patient's session with it.
+        var (clinic2, tablet2, _) = await HandedOverAsync(provider);
+        using var _2 = clinic2;
+        Assert.Equal(HttpStatusCode.OK, (await tablet2.GetAsync("/packet")).StatusCode);
+        await using (var db = clinic2.Database.Open())
+            await db.TabletSessions.ExecuteUpdateAsync(t => t.SetProperty(x => x.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+        Assert.NotEqual(HttpStatusCode.OK, (await tablet2.GetAsync("/packet")).StatusCode);
+        Assert.NotEqual(Guid.Empty, id);
+    }
 }

@@ -1,5 +1,6 @@
 using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace DecisionAid.Web.Clinic.Packets;
 
 /// <summary>One packet for the clinician: its status and answers; only within the clinician's own practice (else 404).</summary>
 public sealed class ShowModel(
-    UserManager<Clinician> users, SignInManager<Clinician> signIn, DecisionAidDb db, AidLibrary library, TimeProvider clock, Audit.AuditTrail audit,
+    UserManager<Clinician> users, SignInManager<Clinician> signInManager, DecisionAidDb db, AidLibrary library, TimeProvider clock, Audit.AuditTrail audit,
     Tablet.TabletSessions tablets, Web.Packets.PatientSessions sessions, Web.Packets.SurveyLinks surveyLinks) : ClinicPage(users)
 {
     /// <summary>A survey link just made: shown once (only its hash is kept).</summary>
@@ -61,12 +62,14 @@ public sealed class ShowModel(
         }
         var practice = (await db.Practices.FindAsync(packet.PracticeId))!;
         await using var transaction = await audit.BeginAsync();
-        var tablet = await tablets.StartAsync(HttpContext, Clinician);
+        var signIn = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var tablet = await tablets.StartAsync(HttpContext, Clinician, signIn.Properties?.ExpiresUtc);
         await db.SaveChangesAsync();
-        await sessions.StartAsync(HttpContext, packet, show == "survey" ? PatientSession.SurveyScope : PatientSession.PacketScope, tablet, practice.TabletIdleMinutes * 60);
+        await sessions.StartAsync(HttpContext, packet, show == "survey" ? PatientSession.SurveyScope : PatientSession.PacketScope, tablet,
+            Math.Clamp(practice.TabletIdleMinutes, 1, 60) * 60);
         await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletHandedOver, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id, Detail: show));
         await transaction.CommitAsync();
-        await signIn.SignOutAsync();
+        await signInManager.SignOutAsync();
         return Redirect(show == "survey" ? "/packet/survey" : "/packet");
     }
 

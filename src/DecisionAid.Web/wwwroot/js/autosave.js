@@ -19,7 +19,7 @@
 
   function save(form) {
     var data = new FormData(form);
-    return fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual' })
+    return fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual', headers: { 'X-Autosave': '1' } })
       .then(function (response) {
         // The server answers a saved answer with a redirect back to the packet (opaque here): both mean saved.
         if (response.type === 'opaqueredirect' || response.ok) status(form, saved);

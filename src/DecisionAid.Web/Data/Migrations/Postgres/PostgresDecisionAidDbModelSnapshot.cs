@@ -460,8 +460,10 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Scope")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("packet");
 
                     b.Property<Guid?>("TabletId")
                         .HasColumnType("uuid");
@@ -522,7 +524,9 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<int>("TabletIdleMinutes")
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5);
 
                     b.HasKey("Id");
 
@@ -568,6 +572,9 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedUnlocks")
+                        .HasColumnType("integer");
 
                     b.Property<byte[]>("IdHash")
                         .IsRequired()

@@ -455,8 +455,10 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Scope")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("packet");
 
                     b.Property<Guid?>("TabletId")
                         .HasColumnType("TEXT");
@@ -517,7 +519,9 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TabletIdleMinutes")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
 
                     b.HasKey("Id");
 
@@ -563,6 +567,9 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedUnlocks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("IdHash")
                         .IsRequired()

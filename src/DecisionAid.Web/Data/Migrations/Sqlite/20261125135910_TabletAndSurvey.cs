@@ -23,7 +23,7 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                 table: "Practices",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 5);
 
             migrationBuilder.AddColumn<int>(
                 name: "IdleSeconds",
@@ -44,7 +44,7 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 10,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "packet");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "TabletId",
@@ -75,7 +75,8 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                     PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedUnlocks = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -23,7 +23,7 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                 table: "Practices",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 5);
 
             migrationBuilder.AddColumn<int>(
                 name: "IdleSeconds",
@@ -44,7 +44,7 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                 type: "character varying(10)",
                 maxLength: 10,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "packet");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "TabletId",
@@ -75,7 +75,8 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                     PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailedUnlocks = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
