@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -98,6 +99,10 @@ public sealed class BrowserSite : IAsyncLifetime
         await desk.WaitForURLAsync("**/clinic/");
         return desk;
     }
+
+    /// <summary>Every axe violation on the page, one line each (empty when it passes).</summary>
+    public static async Task<IReadOnlyList<string>> Axe(IPage page) =>
+        [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
 
     /// <summary>Where screenshots for the README go.</summary>
     public static string Screenshot(string name)

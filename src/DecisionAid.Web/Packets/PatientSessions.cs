@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using DecisionAid.Web.Data;
+using DecisionAid.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Packets;
@@ -28,19 +28,13 @@ public sealed class PatientSessions(DecisionAidDb db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(packet);
-        var id = RandomNumberGenerator.GetBytes(32);
         var now = clock.GetUtcNow().UtcDateTime;
         db.PatientSessions.Add(new PatientSession
         {
-            IdHash = SHA256.HashData(id), PacketId = packet.Id, CreatedAt = now, LastSeenAt = now, ExpiresAt = now + Lifetime,
+            IdHash = SessionCookies.Issue(context, CookieName), PacketId = packet.Id, CreatedAt = now, LastSeenAt = now, ExpiresAt = now + Lifetime,
             Scope = scope, TabletId = tablet?.Id, IdleSeconds = tablet is null ? null : idleSeconds,
         });
-        await db.SaveChangesAsync();
-        context.Response.Cookies.Append(CookieName, Convert.ToBase64String(id), new CookieOptions
-        {
-            // No MaxAge: the cookie ends with the browser session; the server ends the session after 12 hours anyway.
-            HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true,
-        });
+        await db.SaveChangesAsync(); // the server ends the session after 12 hours, whatever the browser does
     }
 
     /// <summary>The packet of the patient's current session when it opens the whole packet; null otherwise (no cookie, unknown, expired, idle, revoked, or survey only).</summary>
@@ -55,7 +49,7 @@ public sealed class PatientSessions(DecisionAidDb db, TimeProvider clock)
     public async Task<PatientVisit?> VisitAsync(HttpContext context, bool touch = true)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Hash(context) is not { } hash) return null;
+        if (SessionCookies.HashOf(context, CookieName) is not { } hash) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         var session = await db.PatientSessions.SingleOrDefaultAsync(s => s.IdHash == hash && s.ExpiresAt > now);
         if (session is null) return null;
@@ -78,14 +72,7 @@ public sealed class PatientSessions(DecisionAidDb db, TimeProvider clock)
     public async Task EndAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Hash(context) is { } hash) await db.PatientSessions.Where(s => s.IdHash == hash).ExecuteDeleteAsync();
-        context.Response.Cookies.Delete(CookieName, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true });
-    }
-
-    private static byte[]? Hash(HttpContext context)
-    {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var value)) return null;
-        var id = new byte[32];
-        return Convert.TryFromBase64String(value, id, out var length) && length == 32 ? SHA256.HashData(id) : null;
+        if (SessionCookies.HashOf(context, CookieName) is { } hash) await db.PatientSessions.Where(s => s.IdHash == hash).ExecuteDeleteAsync();
+        SessionCookies.Drop(context, CookieName);
     }
 }

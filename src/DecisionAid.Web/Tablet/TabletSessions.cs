@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using DecisionAid.Web.Data;
+using DecisionAid.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Tablet;
@@ -19,17 +19,15 @@ public sealed class TabletSessions(DecisionAidDb db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(clinician);
-        var id = RandomNumberGenerator.GetBytes(32);
         var now = clock.GetUtcNow().UtcDateTime;
         // Pages the clinician saw before the hand-over are dropped from the browser's cache and back-button memory.
         context.Response.Headers["Clear-Site-Data"] = "\"cache\"";
         var tablet = new TabletSession
         {
-            Id = Guid.NewGuid(), IdHash = SHA256.HashData(id), ClinicianId = clinician.Id, PracticeId = clinician.PracticeId, CreatedAt = now,
+            Id = Guid.NewGuid(), IdHash = SessionCookies.Issue(context, CookieName), ClinicianId = clinician.Id, PracticeId = clinician.PracticeId, CreatedAt = now,
             ExpiresAt = signInEnds is { } ends && ends.UtcDateTime < now + Lifetime ? ends.UtcDateTime : now + Lifetime,
         };
         db.TabletSessions.Add(tablet);
-        context.Response.Cookies.Append(CookieName, Convert.ToBase64String(id), Options);
         return tablet;
     }
 
@@ -37,10 +35,7 @@ public sealed class TabletSessions(DecisionAidDb db, TimeProvider clock)
     public async Task<TabletSession?> CurrentAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var value)) return null;
-        var id = new byte[32];
-        if (!Convert.TryFromBase64String(value, id, out var length) || length != 32) return null;
-        var hash = SHA256.HashData(id);
+        if (SessionCookies.HashOf(context, CookieName) is not { } hash) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.TabletSessions.SingleOrDefaultAsync(t => t.IdHash == hash && t.EndedAt == null && t.ExpiresAt > now);
     }
@@ -53,7 +48,7 @@ public sealed class TabletSessions(DecisionAidDb db, TimeProvider clock)
         await EndPatientAsync(context, tablet);
         tablet.EndedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
-        context.Response.Cookies.Delete(CookieName, Options);
+        SessionCookies.Drop(context, CookieName);
     }
 
     /// <summary>Ends the patient's session on this tablet (the tablet stays locked, showing its welcome screen).</summary>
@@ -62,8 +57,6 @@ public sealed class TabletSessions(DecisionAidDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tablet);
         await db.PatientSessions.Where(s => s.TabletId == tablet.Id).ExecuteDeleteAsync();
-        context.Response.Cookies.Delete(Packets.PatientSessions.CookieName, Options);
+        SessionCookies.Drop(context, Packets.PatientSessions.CookieName);
     }
-
-    private static CookieOptions Options => new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true };
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace DecisionAid.Browser.Tests.Aids;
@@ -14,7 +13,7 @@ public class AftercareBrowserTests(BrowserSite site)
         var phone = await site.NewPage(width: 360, height: 740, touch: true);
         await phone.GotoAsync($"/{lang}/aids/neurolysis/aftercare");
         Assert.True(await phone.Locator("#aftercare ul.emergency li").CountAsync() > 0);
-        var violations = (await phone.RunAxe()).Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        var violations = await BrowserSite.Axe(phone);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"the page scrolls sideways ({widths[0]} > {widths[1]})");

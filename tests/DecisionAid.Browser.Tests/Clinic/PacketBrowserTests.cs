@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace DecisionAid.Browser.Tests.Clinic;
@@ -6,9 +5,6 @@ namespace DecisionAid.Browser.Tests.Clinic;
 /// <summary>A clinician makes a packet; the patient opens it on a phone and answers; every new page passes axe.</summary>
 public class PacketBrowserTests(BrowserSite site)
 {
-    private static async Task<IReadOnlyList<string>> Axe(IPage page) =>
-        [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
-
     [Fact]
     public async Task A_clinician_sends_a_packet_and_the_patient_answers_on_a_phone()
     {
@@ -17,19 +13,19 @@ public class PacketBrowserTests(BrowserSite site)
 
         var desk = await site.NewPage();
         await desk.GotoAsync("/clinic/sign-in");
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
         await desk.GetByLabel("Email").FillAsync(email);
         await desk.GetByLabel("Password").FillAsync(password);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await desk.WaitForURLAsync("**/clinic/two-factor");
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
         await desk.GetByLabel("Code").FillAsync(Totp.Code(key));
         await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await desk.WaitForURLAsync("**/clinic/");
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
 
         await desk.GotoAsync("/clinic/packets/new?aid=neurolysis");
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
         await desk.Locator("#language").SelectOptionAsync("es");
         await desk.Locator("#target").SelectOptionAsync("genicular");
         await desk.Locator("#method").SelectOptionAsync("heat");
@@ -38,18 +34,18 @@ public class PacketBrowserTests(BrowserSite site)
         await desk.Locator("#dob").FillAsync("1948-07-02");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Create packet" }).ClickAsync();
         var link = await desk.Locator("code.link").InnerTextAsync();
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
 
         var phone = await site.NewPage(width: 360, height: 740, touch: true);
         await phone.GotoAsync(link.Replace("https://", "http://", StringComparison.Ordinal));
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
         await phone.Locator("#birth-date").FillAsync("1948-07-02");
         await phone.GetByRole(AriaRole.Button).Filter(new() { HasText = "guide" }).ClickAsync();
         await phone.WaitForURLAsync("**/packet");
         Assert.DoesNotContain("/p/", phone.Url, StringComparison.Ordinal);
         Assert.Equal("es", await phone.GetAttributeAsync("html", "lang"));
         Assert.Contains("Más alto para usted.", await phone.Locator("#your-risks").InnerTextAsync(), StringComparison.Ordinal);
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
         var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"the packet scrolls sideways on a phone ({widths[0]} > {widths[1]})");
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("packet-es-phone.png") });
@@ -79,7 +75,7 @@ public class PacketBrowserTests(BrowserSite site)
         await phone.Locator("#my-questions button").ClickAsync();
         await phone.WaitForLoadStateAsync();
         Assert.Equal(count, await phone.Locator("#my-check .feedback").CountAsync());
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
 
         await desk.GotoAsync("/clinic/");
         var row = desk.Locator("tr", new() { HasText = "Rosa Example" });
@@ -90,13 +86,13 @@ public class PacketBrowserTests(BrowserSite site)
         var detail = await desk.Locator("main").InnerTextAsync();
         Assert.Contains("¿Puedo manejar después?", detail, StringComparison.Ordinal);
         Assert.Contains("4 of 4 yes", detail, StringComparison.Ordinal);
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
 
         // The other clinic pages, and the practice's branded aid page.
         foreach (var url in new[] { "/clinic/practice", "/clinic/api-keys", "/clinic/authenticator" })
         {
             await desk.GotoAsync(url);
-            problems.AddRange(await Axe(desk));
+            problems.AddRange(await BrowserSite.Axe(desk));
         }
         await desk.GotoAsync("/clinic/practice");
         await desk.Locator("#accent").FillAsync("#0b6b3a");
@@ -105,7 +101,7 @@ public class PacketBrowserTests(BrowserSite site)
         var branded = desk.Locator("main a[href*='/p/']").First;
         await desk.GotoAsync(await branded.GetAttributeAsync("href") ?? "/");
         Assert.Equal("Knee Clinic", await desk.Locator(".brand-name").InnerTextAsync());
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace DecisionAid.Browser.Tests.Consent;
@@ -9,9 +8,6 @@ namespace DecisionAid.Browser.Tests.Consent;
 /// </summary>
 public class ConsentBrowserTests(BrowserSite site)
 {
-    private static async Task<IReadOnlyList<string>> Axe(IPage page) =>
-        [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
-
     [Fact]
     public async Task A_patient_signs_on_a_phone_and_the_clinician_countersigns_and_both_get_the_record()
     {
@@ -35,7 +31,7 @@ public class ConsentBrowserTests(BrowserSite site)
         // Not before the knowledge check.
         await phone.GotoAsync("/packet/consent");
         Assert.Contains("Please answer the questions", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
         await phone.GotoAsync("/packet");
         var forms = phone.Locator("#my-check form");
         for (var i = 0; i < await forms.CountAsync(); i++)
@@ -49,13 +45,13 @@ public class ConsentBrowserTests(BrowserSite site)
         var statement = await phone.Locator(".statement").InnerTextAsync();
         Assert.Contains("The nerve to treat: Celiac plexus.", statement, StringComparison.Ordinal);
         Assert.Contains("If you would rather sign on paper", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
 
         // Signing without drawing is refused with a message; then the patient draws with a finger (pointer events).
         await phone.Locator("#typed-name").FillAsync("Lee Example");
         await phone.GetByRole(AriaRole.Button, new() { Name = "I agree and sign" }).ClickAsync();
         Assert.Contains("Please draw your signature", await phone.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
         var canvas = phone.Locator(".signature-pad canvas");
         await canvas.ScrollIntoViewIfNeededAsync();
         var box = (await canvas.BoundingBoxAsync())!;
@@ -69,7 +65,7 @@ public class ConsentBrowserTests(BrowserSite site)
         await phone.GetByRole(AriaRole.Button, new() { Name = "I agree and sign" }).ClickAsync();
         await phone.WaitForURLAsync("**/packet/consent*");
         Assert.Contains("You signed on", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
 
         // The clinician sees the drawn signature and countersigns with their password.
         await desk.GotoAsync("/clinic/");
@@ -77,7 +73,7 @@ public class ConsentBrowserTests(BrowserSite site)
         await desk.Locator("tr", new() { HasText = "Lee Example" }).GetByRole(AriaRole.Link, new() { Name = "Signed: countersign" }).ClickAsync();
         await desk.WaitForURLAsync("**/consent");
         Assert.StartsWith("data:image/svg+xml;base64,", await desk.Locator(".signature-image img").GetAttributeAsync("src"), StringComparison.Ordinal);
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
         await desk.GetByLabel("I talked with the patient").CheckAsync();
         await desk.GetByLabel("Interpreter's name (if any)").FillAsync("Ana Ruiz");
         await desk.GetByLabel("Interpreter's language").FillAsync("Spanish");
@@ -87,7 +83,7 @@ public class ConsentBrowserTests(BrowserSite site)
         await desk.WaitForURLAsync("**/consent#records");
         var records = desk.Locator("#records + ul li");
         Assert.Equal(1, await records.CountAsync());
-        problems.AddRange(await Axe(desk));
+        problems.AddRange(await BrowserSite.Axe(desk));
 
         var pdfUrl = await records.GetByRole(AriaRole.Link, new() { Name = "PDF" }).GetAttributeAsync("href");
         var clinicPdf = await (await desk.APIRequest.GetAsync(pdfUrl!)).BodyAsync();
@@ -100,7 +96,7 @@ public class ConsentBrowserTests(BrowserSite site)
         // The patient's page says it is complete and gives the same PDF.
         await phone.ReloadAsync();
         Assert.Contains("Your consent is complete", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
         var patientPdf = await (await phone.APIRequest.GetAsync("/packet/consent.pdf")).BodyAsync();
         Assert.Equal(clinicPdf, patientPdf);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));

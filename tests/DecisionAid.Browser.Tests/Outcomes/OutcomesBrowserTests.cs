@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +37,7 @@ public class OutcomesBrowserTests(BrowserSite site)
             Assert.NotEmpty(await charts.Nth(i).Locator("title").TextContentAsync() ?? "");
         }
         Assert.True(await desk.Locator("table").CountAsync() >= await charts.CountAsync());
-        var violations = (await desk.RunAxe()).Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        var violations = await BrowserSite.Axe(desk);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("outcomes.png"), Clip = new Clip { X = 0, Y = 0, Width = 1100, Height = 1800 }, FullPage = true });
         // The post-visit survey beside the published trial, for the README.

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -13,9 +12,6 @@ namespace DecisionAid.Browser.Tests.Tablet;
 public class TabletBrowserTests(BrowserSite site)
 {
     private const string Patient = "Tomasa Tablet";
-
-    private static async Task<IReadOnlyList<string>> Axe(IPage page) =>
-        [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
 
     private async Task<T> Db<T>(Func<DecisionAid.Web.Data.DecisionAidDb, Task<T>> read)
     {
@@ -57,6 +53,19 @@ public class TabletBrowserTests(BrowserSite site)
         await AssertNoClinicPage(tablet);
     }
 
+    /// <summary>The clinician makes a neurolysis packet and opens its page.</summary>
+    private static async Task OpenNewPacketAsync(IPage page, string language, string target, string method, string name, string birthDate)
+    {
+        await page.GotoAsync("/clinic/packets/new?aid=neurolysis");
+        await page.Locator("#language").SelectOptionAsync(language);
+        await page.Locator("#target").SelectOptionAsync(target);
+        await page.Locator("#method").SelectOptionAsync(method);
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator("#dob").FillAsync(birthDate);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create packet" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the packet" }).ClickAsync();
+    }
+
     [Fact]
     public async Task Every_way_out_is_closed_without_the_password_and_after_the_idle_time_the_next_person_sees_nothing()
     {
@@ -64,17 +73,11 @@ public class TabletBrowserTests(BrowserSite site)
         var tablet = await site.SignedInDeskAsync(email, password, key, width: 800, height: 1280, touch: true);
         var problems = new List<string>();
 
-        await tablet.GotoAsync("/clinic/packets/new?aid=neurolysis");
-        await tablet.Locator("#target").SelectOptionAsync("celiac-plexus");
-        await tablet.Locator("#method").SelectOptionAsync("medicine");
-        await tablet.Locator("#name").FillAsync(Patient);
-        await tablet.Locator("#dob").FillAsync("1951-04-09");
-        await tablet.GetByRole(AriaRole.Button, new() { Name = "Create packet" }).ClickAsync();
-        await tablet.GetByRole(AriaRole.Link, new() { Name = "Open the packet" }).ClickAsync();
+        await OpenNewPacketAsync(tablet, "en", "celiac-plexus", "medicine", Patient, "1951-04-09");
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Hand to patient: the packet" }).ClickAsync();
         await tablet.WaitForURLAsync("**/packet");
         Assert.Contains("I'm finished", await tablet.Locator(".tablet-bar").InnerTextAsync(), StringComparison.Ordinal);
-        problems.AddRange(await Axe(tablet));
+        problems.AddRange(await BrowserSite.Axe(tablet));
         await tablet.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("tablet-packet.png") });
 
         // The patient answers the first question of the check.
@@ -103,7 +106,7 @@ public class TabletBrowserTests(BrowserSite site)
         await tablet.WaitForURLAsync("**/tablet", new() { Timeout = 20_000 });
         await tablet.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync();
         await AssertNothingOfThePatient(tablet);
-        problems.AddRange(await Axe(tablet));
+        problems.AddRange(await BrowserSite.Axe(tablet));
         await tablet.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("tablet-welcome.png") });
         Assert.Equal(0, await tablet.EvaluateAsync<int>("() => window.localStorage.length + window.sessionStorage.length"));
         var cookies = (await tablet.Context.CookiesAsync()).Select(c => c.Name).ToList();
@@ -124,7 +127,7 @@ public class TabletBrowserTests(BrowserSite site)
 
         // Staff: a wrong password keeps the lock; the clinician's password brings the clinic back.
         await tablet.GotoAsync("/tablet/unlock");
-        problems.AddRange(await Axe(tablet));
+        problems.AddRange(await BrowserSite.Axe(tablet));
         await tablet.Locator("#password").FillAsync("certainly not the password");
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
         await tablet.GetByRole(AriaRole.Alert).WaitForAsync();
@@ -143,17 +146,10 @@ public class TabletBrowserTests(BrowserSite site)
     {
         var (email, password, key) = await site.NewClinicianAsync("Survey Phone Clinic");
         var desk = await site.SignedInDeskAsync(email, password, key);
-        await desk.GotoAsync("/clinic/packets/new?aid=neurolysis");
-        await desk.Locator("#language").SelectOptionAsync("es");
-        await desk.Locator("#target").SelectOptionAsync("genicular");
-        await desk.Locator("#method").SelectOptionAsync("heat");
-        await desk.Locator("#name").FillAsync("Sara Survey");
-        await desk.Locator("#dob").FillAsync("1950-01-30");
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Create packet" }).ClickAsync();
-        await desk.GetByRole(AriaRole.Link, new() { Name = "Open the packet" }).ClickAsync();
+        await OpenNewPacketAsync(desk, "es", "genicular", "heat", "Sara Survey", "1950-01-30");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Make a post-visit survey link" }).ClickAsync();
         var link = await desk.Locator("code.link").InnerTextAsync();
-        var problems = new List<string>(await Axe(desk));
+        var problems = new List<string>(await BrowserSite.Axe(desk));
 
         var phone = await site.NewPage(width: 360, height: 740, touch: true);
         await phone.GotoAsync(link.Replace("https://", "http://", StringComparison.Ordinal));
@@ -161,7 +157,7 @@ public class TabletBrowserTests(BrowserSite site)
         await phone.GetByRole(AriaRole.Button, new() { Name = "Empezar" }).ClickAsync();
         await phone.WaitForURLAsync("**/packet/survey");
         Assert.DoesNotContain("/s/", phone.Url, StringComparison.Ordinal);
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("survey-es-phone.png") });
         for (var q = 1; q <= 8; q++)
         {
@@ -178,7 +174,7 @@ public class TabletBrowserTests(BrowserSite site)
             await phone.WaitForURLAsync($"**/packet/survey?q={q + 1}");
         }
         await phone.GetByRole(AriaRole.Heading, new() { Name = "Gracias" }).WaitForAsync();
-        problems.AddRange(await Axe(phone));
+        problems.AddRange(await BrowserSite.Axe(phone));
 
         var answers = await Db(db => db.PacketAnswers.Where(a => a.Kind == "survey")
             .Join(db.Packets.Where(p => p.PatientName == "Sara Survey"), a => a.PacketId, p => p.Id, (a, p) => new { a.ItemId, a.Value }).ToListAsync());
