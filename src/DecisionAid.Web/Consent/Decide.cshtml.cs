@@ -28,14 +28,14 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        if (!await Load()) return Redirect(await Elsewhere());
         await audit.SaveAsync(new AuditEvent(AuditActions.ConsentViewed, AuditActions.Patient, Packet.PracticeId, Packet.Id));
         return Page();
     }
 
     public async Task<IActionResult> OnPostDecideAsync(string choice, string? strokes, string idempotency)
     {
-        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        if (!await Load()) return Redirect(await Elsewhere());
         var result = await steps.DecideAsync(Packet, Aid, choice, TypedName, strokes, Key(idempotency) + ":" + choice, HttpContext);
         if (result.Done) return Redirect("/packet/consent#decision");
         var words = Rendering.Text.ConsentText.For(Packet.Language);
@@ -48,7 +48,7 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
 
     public async Task<IActionResult> OnPostWithdrawAsync(bool confirm, string idempotency)
     {
-        if (!await Load()) return Redirect($"/{LanguageRouting.Negotiate(Request)}/");
+        if (!await Load()) return Redirect(await Elsewhere());
         if (!confirm) return Redirect("/packet/consent#withdraw");
         var result = await steps.WithdrawAsync(Packet, null, Key(idempotency) + ":withdraw", HttpContext);
         return result.Done ? Redirect("/packet/consent#decision") : new ConflictObjectResult(result.Refusal);
@@ -59,6 +59,14 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
     /// brings none, in which case nothing can be recognised as a repeat.
     /// </summary>
     private static string Key(string? given) => given is { Length: >= 16 and <= 44 } ? given : Security.Secrets.Token();
+
+    /// <summary>Where a session that cannot decide here goes: the survey it opens, the packet on a tablet, or the public site.</summary>
+    private async Task<string> Elsewhere() => await sessions.VisitAsync(HttpContext, touch: false) switch
+    {
+        { WholePacket: false } => "/packet/survey",
+        { OnTablet: true } => "/packet",
+        _ => $"/{LanguageRouting.Negotiate(Request)}/",
+    };
 
     /// <summary>On a clinic tablet (that allows signing): its idle time; the page offers no download there.</summary>
     public int? TabletIdleSeconds { get; private set; }

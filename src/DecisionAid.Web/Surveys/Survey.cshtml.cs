@@ -24,8 +24,9 @@ public sealed class SurveyModel(PatientSessions sessions, DecisionAidDb db, Time
 
     public string? Answer(string item) => Packet.Answers.FirstOrDefault(a => a.Kind == AnswerKinds.Survey && a.ItemId == item)?.Value;
 
-    public async Task<IActionResult> OnGetAsync(int? q)
+    public async Task<IActionResult> OnGetAsync(int? q, bool summary = false)
     {
+        FromSummary = summary;
         if (await Load() is { } elsewhere) return Redirect(elsewhere);
         var open = VisitSurvey.Items.ToList().FindIndex(i => Answer(i.Id) is null);
         Number = q ?? (open < 0 ? VisitSurvey.Items.Count : open) + 1;
@@ -33,7 +34,10 @@ public sealed class SurveyModel(PatientSessions sessions, DecisionAidDb db, Time
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? item, string? value, string? skip)
+    /// <summary>Came from the summary ("Change"): saving goes back there.</summary>
+    public bool FromSummary { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(string? item, string? value, string? skip, bool summary = false)
     {
         if (await Load() is { } elsewhere) return Redirect(elsewhere);
         var index = VisitSurvey.Items.ToList().FindIndex(i => i.Id == item);
@@ -43,6 +47,7 @@ public sealed class SurveyModel(PatientSessions sessions, DecisionAidDb db, Time
         {
             Number = index + 1;
             MissingChoice = true;
+            FromSummary = summary;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -59,7 +64,7 @@ public sealed class SurveyModel(PatientSessions sessions, DecisionAidDb db, Time
             await db.PacketAnswers.Where(a => a.PacketId == Packet.Id && a.Kind == AnswerKinds.Survey && a.ItemId == item)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Value, answer).SetProperty(a => a.UpdatedAt, now));
         }
-        return Redirect($"/packet/survey?q={index + 2}");
+        return Redirect(summary ? $"/packet/survey?q={VisitSurvey.Items.Count + 1}" : $"/packet/survey?q={index + 2}");
     }
 
     /// <summary>Null when the survey is open to this session; else where to go instead.</summary>

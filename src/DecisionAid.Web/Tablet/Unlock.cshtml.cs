@@ -24,7 +24,7 @@ public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> u
     public async Task<IActionResult> OnGetAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        if (await Tablet() is not { } current) return Redirect("/clinic/sign-in");
+        if (await Tablet() is not { } current) return Redirect("/clinic/"); // no tablet here: the clinic (or its sign-in)
         ClinicianName = current.User.DisplayName;
         return Page();
     }
@@ -32,7 +32,7 @@ public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> u
     public async Task<IActionResult> OnPostAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        if (await Tablet() is not { } current) return Redirect("/clinic/sign-in");
+        if (await Tablet() is not { } current) return Redirect("/clinic/"); // no tablet here: the clinic (or its sign-in)
         var (tablet, user) = current;
         ClinicianName = user.DisplayName;
         var right = !await users.IsLockedOutAsync(user) && await users.CheckPasswordAsync(user, Password ?? "");

@@ -40,7 +40,7 @@ public class TabletBrowserTests(BrowserSite site)
     private static async Task AssertNoClinicPage(IPage tablet)
     {
         var text = await tablet.Locator("body").InnerTextAsync();
-        foreach (var clinic in new[] { "Revoke the link", "Packet ready for", "Hand to patient", "Your packets", "Sign in" })
+        foreach (var clinic in new[] { "Revoke the packet", "Packet ready for", "Hand to patient", "Your packets", "Sign in" })
             Assert.DoesNotContain(clinic, text, StringComparison.Ordinal);
     }
 
@@ -79,6 +79,14 @@ public class TabletBrowserTests(BrowserSite site)
         Assert.Contains("I'm finished", await tablet.Locator(".tablet-bar").InnerTextAsync(), StringComparison.Ordinal);
         problems.AddRange(await BrowserSite.Axe(tablet));
         await tablet.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("tablet-packet.png") });
+
+        // Links that would leave the packet (a source on another site, another aid) stay put.
+        foreach (var link in new[] { "main a[href^='https://']", "main a[href^='/en/aids/']" })
+        {
+            await tablet.Locator(link).First.ClickAsync();
+            await tablet.WaitForTimeoutAsync(300);
+            Assert.EndsWith("/packet", new Uri(tablet.Url).AbsolutePath, StringComparison.Ordinal);
+        }
 
         // The patient answers the first question of the check.
         var first = tablet.Locator("#my-check form").First;

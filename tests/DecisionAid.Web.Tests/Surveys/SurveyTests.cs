@@ -52,16 +52,19 @@ public sealed class SurveyTests
         Assert.Contains("Choose one answer, or skip this question.", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await Post(new() { ["item"] = "risks", ["value"] = "6" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Post(new() { ["item"] = "no-such-item", ["value"] = "3" })).StatusCode);
+        // "Change" from the summary goes back to the summary.
+        Assert.Equal("/packet/survey?q=9", (await Post(new() { ["item"] = "procedure", ["value"] = "5", ["summary"] = "true" })).Headers.Location!.OriginalString);
+        Assert.Equal("/packet/survey", (await patient.GetAsync("/packet/consent")).Headers.Location!.OriginalString);
         // Opening the survey again goes to the first question not yet answered.
         Assert.Contains("Question 3 of 8", await (await patient.GetAsync("/packet/survey")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await using (var db = clinic.Database.Open())
         {
             var answers = await db.PacketAnswers.Where(a => a.Kind == "survey").OrderBy(a => a.ItemId).Select(a => new { a.ItemId, a.Value }).ToListAsync();
-            Assert.Equal([new { ItemId = "benefits", Value = "skipped" }, new { ItemId = "procedure", Value = "4" }], answers);
+            Assert.Equal([new { ItemId = "benefits", Value = "skipped" }, new { ItemId = "procedure", Value = "5" }], answers);
         }
         var seen = await (await clinician.GetAsync($"/clinic/packets/{id}")).Content.ReadAsStringAsync();
-        Assert.Contains("Well (4 of 5)", seen, StringComparison.Ordinal);
+        Assert.Contains("Very well (5 of 5)", seen, StringComparison.Ordinal);
         Assert.Contains("Skipped", seen, StringComparison.Ordinal);
 
         // An expired link opens nothing.

@@ -64,6 +64,7 @@ public sealed class TabletModeTests
         await using var db = clinic.Database.Open();
         Assert.Equal("destroys", (await db.PacketAnswers.SingleAsync(a => a.PacketId == id && a.Kind == "knowledge")).Value);
         Assert.Contains(AuditActions.TabletHandedOver, await db.AuditEntries.Select(e => e.Action).ToListAsync());
+        Assert.NotNull((await db.Packets.SingleAsync()).OpenedAt); // opened on the tablet counts as opened, for the outcomes
     }
 
     [Theory]

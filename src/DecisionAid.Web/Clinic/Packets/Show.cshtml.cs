@@ -61,6 +61,7 @@ public sealed class ShowModel(
             return Page();
         }
         var practice = (await db.Practices.FindAsync(packet.PracticeId))!;
+        if (show == "packet") packet.OpenedAt ??= clock.GetUtcNow().UtcDateTime; // opened on the tablet, as a link is opened
         await using var transaction = await audit.BeginAsync();
         var signIn = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var tablet = await tablets.StartAsync(HttpContext, Clinician, signIn.Properties?.ExpiresUtc);

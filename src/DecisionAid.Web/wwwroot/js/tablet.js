@@ -45,6 +45,16 @@
     }
   }
 
+  // Links that would leave the packet (sources on other sites, other aids) stay put on the tablet: outside the packet
+  // no timer runs, and the next person could find the last patient's pages behind the back button.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[href]') : null;
+    if (!link) return;
+    var url = new URL(link.href, window.location.href);
+    var inside = url.origin === window.location.origin && /^\/(packet|tablet)(\/|$|\?)/.test(url.pathname + url.search);
+    if (!inside && !(url.origin === window.location.origin && url.pathname === window.location.pathname)) event.preventDefault();
+  });
+
   ['pointerdown', 'keydown', 'scroll', 'touchstart', 'input'].forEach(function (type) {
     window.addEventListener(type, touched, { passive: true });
   });
