@@ -46,6 +46,8 @@ public static class AftercarePdf
                     flow.Bullet(blocks[0], 9.5f);
                     foreach (var more in blocks.Skip(1)) flow.Paragraph("– " + more, 9.5f, indent: 28); // a list inside the item
                 }
+                if (kind == AftercareKind.Do)
+                    flow.Bullet(brand?.Bathing is { Length: > 0 } rule ? $"{words.Bathing(rule)} ({words.ClinicRule.TrimEnd('.')})" : words.Bathing(null), 9.5f);
             }
         }
         return output.ToArray();

@@ -8,7 +8,8 @@ using SkiaSharp;
 namespace DecisionAid.Rendering.Pdf;
 
 /// <summary>The practice whose handout this is: shown at the top of every page and under "Call us".</summary>
-public sealed record HandoutBrand(string Name, string? Phone, string? PhoneAfterHours, string? Address);
+/// <summary>The practice on a printed page; <paramref name="Bathing"/> is its own bathing rule in the page's language (aftercare only).</summary>
+public sealed record HandoutBrand(string Name, string? Phone, string? PhoneAfterHours, string? Address, string? Bathing = null);
 
 /// <summary>
 /// The printable handout of an aid, optionally branded and personalised ("Your risks"): the same content and

@@ -13,6 +13,10 @@ public sealed record AftercareText
     public required string CallClinicNumber { get; init; }
     public required string Emergency { get; init; }
     public required string Link { get; init; }
+    /// <summary>Said when the practice has not written its own bathing rule.</summary>
+    public required string AskAboutBathing { get; init; }
+    /// <summary>Marks the practice's own rule.</summary>
+    public required string ClinicRule { get; init; }
     public required string Pdf { get; init; }
 
     public static AftercareText For(string language) => language == "es" ? Spanish : English;
@@ -24,6 +28,9 @@ public sealed record AftercareText
         ({ } day, null) => string.Format(System.Globalization.CultureInfo.InvariantCulture, CallClinicNumber, day),
         _ => CallClinic,
     };
+
+    /// <summary>The practice's bathing rule, or the question to ask it when it has written none.</summary>
+    public string Bathing(string? clinicRule) => string.IsNullOrWhiteSpace(clinicRule) ? AskAboutBathing : clinicRule.Trim();
 
     /// <summary>What an item is for when the page shows every item: "Only when treating: Celiac plexus."; null for an item for everyone.</summary>
     public static string? OnlyFor(Core.Content.AftercareItem item, Core.Content.AidText text)
@@ -46,6 +53,8 @@ public sealed record AftercareText
         CallClinicNumber = "Call the clinic at {0} if:",
         Emergency = "Call your local emergency number right away (911 in the US) if:",
         Link = "After the procedure: what to expect and when to call",
+        AskAboutBathing = "Ask the clinic when you may shower or take a bath.",
+        ClinicRule = "Your clinic's advice.",
         Pdf = "Aftercare to print (one page, PDF)",
     };
 
@@ -60,6 +69,8 @@ public sealed record AftercareText
         CallClinicNumber = "Llame a la clínica al {0} si:",
         Emergency = "Llame de inmediato al número de emergencias de su zona (911 en EE. UU.) si:",
         Link = "Después del procedimiento: qué esperar y cuándo llamar",
+        AskAboutBathing = "Pregunte a la clínica cuándo puede ducharse o bañarse.",
+        ClinicRule = "Consejo de su clínica.",
         Pdf = "Cuidados para después, para imprimir (una página, PDF)",
     };
 }

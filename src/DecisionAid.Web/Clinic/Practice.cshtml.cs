@@ -18,6 +18,8 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
     [BindProperty] public string AccentColour { get; set; } = "";
     [BindProperty] public IFormFile? Logo { get; set; }
     [BindProperty] public int TabletIdleMinutes { get; set; } = 5;
+    [BindProperty] public string? BathingAdvice { get; set; }
+    [BindProperty] public string? BathingAdviceEs { get; set; }
     [BindProperty] public bool SigningOnSharedDevice { get; set; }
     public string Slug { get; private set; } = "";
     public List<string> Errors { get; } = [];
@@ -28,6 +30,7 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
         var practice = (await db.Practices.FindAsync(Clinician.PracticeId))!;
         (Name, Phone, PhoneAfterHours, Address, AccentColour, Slug) = (practice.Name, practice.Phone, practice.PhoneAfterHours, practice.Address, practice.AccentColour, practice.Slug);
         (TabletIdleMinutes, SigningOnSharedDevice) = (practice.TabletIdleMinutes, practice.SigningOnSharedDevice);
+        (BathingAdvice, BathingAdviceEs) = (practice.BathingAdvice, practice.BathingAdviceEs);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -41,6 +44,13 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
         if (Address?.Length > 400) Errors.Add("The address can be up to 400 characters.");
         if (!ModelState.IsValid && ModelState[nameof(TabletIdleMinutes)]?.Errors.Count > 0 || TabletIdleMinutes is < 1 or > 60)
             Errors.Add("The tablet's idle time is a whole number of minutes from 1 to 60.");
+        foreach (var (advice, language, name) in new[] { (BathingAdvice, "en", "English"), (BathingAdviceEs, "es", "Spanish") })
+        {
+            if (advice?.Length > MaxAdvice) Errors.Add($"The {name} bathing advice can be up to {MaxAdvice} characters.");
+            else if (advice is not null)
+                foreach (var sentence in Core.Readability.PlainSentences.TooHard(advice, language))
+                    Errors.Add($"The {name} bathing advice has a sentence patients may find hard to read (above the aids' own limit): \"{sentence}\". Use shorter sentences and words.");
+        }
         (string Type, byte[] Bytes)? logo = null;
         if (Logo is { Length: > 0 })
         {
@@ -65,6 +75,8 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
         practice.Address = Blank(Address);
         practice.AccentColour = AccentColour.ToLowerInvariant();
         practice.TabletIdleMinutes = TabletIdleMinutes;
+        practice.BathingAdvice = Blank(BathingAdvice);
+        practice.BathingAdviceEs = Blank(BathingAdviceEs);
         practice.SigningOnSharedDevice = SigningOnSharedDevice;
         if (logo is { } l) (practice.LogoContentType, practice.Logo) = (l.Type, l.Bytes);
         await db.SaveChangesAsync();
@@ -72,6 +84,8 @@ public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db
         Saved = true;
         return Page();
     }
+
+    public const int MaxAdvice = 400;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

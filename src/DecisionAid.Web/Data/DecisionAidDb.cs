@@ -37,6 +37,8 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             p.Property(x => x.Address).HasMaxLength(400);
             p.Property(x => x.AccentColour).HasMaxLength(7);
             p.Property(x => x.LogoContentType).HasMaxLength(40);
+            p.Property(x => x.BathingAdvice).HasMaxLength(400);
+            p.Property(x => x.BathingAdviceEs).HasMaxLength(400);
             p.Property(x => x.TabletIdleMinutes).HasDefaultValue(5); // practices made before tablets get the default
         });
         builder.Entity<Clinician>(c =>

@@ -17,6 +17,14 @@ public sealed class Practice
     public byte[]? Logo { get; set; }
     public string? LogoContentType { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    public string? BathingIn(string language) => language == "es" ? BathingAdviceEs : BathingAdvice;
+
+    /// <summary>What the practice adds to its patients' aftercare in a language.</summary>
+    public DecisionAid.Rendering.ClinicAftercare AftercareIn(string language) => new(Phone, PhoneAfterHours, BathingIn(language));
+    /// <summary>The practice's own rule for bathing after a procedure (sources differ), in English and in Spanish; checked for reading grade.</summary>
+    public string? BathingAdvice { get; set; }
+    public string? BathingAdviceEs { get; set; }
     /// <summary>On a waiting-room tablet, minutes without a touch before the screen returns to the welcome screen (1 to 60).</summary>
     public int TabletIdleMinutes { get; set; } = 5;
     /// <summary>Whether patients may sign their consent on a shared clinic tablet (off: they sign on their own device, or on paper).</summary>

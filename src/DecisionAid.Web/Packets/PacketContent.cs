@@ -24,7 +24,7 @@ public sealed class PacketContent(AidRenderer renderer, AidLibrary library, Deci
             PictureUrl = (id, picture) => AidAssets.PictureUrl(library, id, picture),
             AidUrl = id => $"/{packet.Language}/aids/{id}",
         };
-        var phones = await db.Practices.AsNoTracking().Where(p => p.Id == packet.PracticeId).Select(p => new { p.Phone, p.PhoneAfterHours }).SingleOrDefaultAsync();
-        return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options, phones?.Phone, phones?.PhoneAfterHours);
+        var practice = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Id == packet.PracticeId);
+        return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options, practice?.AftercareIn(packet.Language));
     }
 }

@@ -117,4 +117,34 @@ public sealed class AftercareTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.DoesNotContain("collapsed lung", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await s.Clinic.NewBrowser().GetAsync("/packet/aftercare.pdf")).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_practice_writes_its_own_bathing_rule_held_to_the_reading_grade_and_patients_see_it(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider);
+        // The public page, and a practice with no rule: ask the clinic.
+        Assert.Contains("Ask the clinic when you may shower or take a bath.",
+            await (await s.Clinic.NewBrowser().GetAsync("/en/aids/neurolysis/aftercare")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Ask the clinic when you may shower or take a bath.", await (await s.Patient.GetAsync("/packet")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Dictionary<string, string> Settings(string english) => new()
+        {
+            ["Name"] = "Riverside Pain Clinic", ["AccentColour"] = "#1d4ed8", ["TabletIdleMinutes"] = "5",
+            ["BathingAdvice"] = english, ["BathingAdviceEs"] = "Puede ducharse mañana. No se bañe en tina por dos días.",
+        };
+        var hard = await SignedInClinic.PostFormAsync(s.Clinician, "/clinic/practice",
+            Settings("Postprocedural immersion necessitates individualized consideration of epidermal integrity."));
+        Assert.Equal(HttpStatusCode.BadRequest, hard.StatusCode);
+        Assert.Contains("hard to read", await hard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await SignedInClinic.PostFormAsync(s.Clinician, "/clinic/practice", Settings("You may shower tomorrow. Do not sit in a bath for two days."));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var aftercare = new HtmlParser().ParseDocument(await (await s.Patient.GetAsync("/packet")).Content.ReadAsStringAsync()).GetElementById("aftercare")!;
+        var rule = aftercare.QuerySelector("ul.do li.clinic-rule")!.TextContent;
+        Assert.Contains("You may shower tomorrow. Do not sit in a bath for two days.", rule, StringComparison.Ordinal);
+        Assert.Contains("Your clinic's advice.", rule, StringComparison.Ordinal);
+        var pdf = PdfText.Read(await (await s.Patient.GetAsync("/packet/aftercare.pdf")).Content.ReadAsByteArrayAsync()).Replace("\n", " ", StringComparison.Ordinal);
+        Assert.Contains("You may shower tomorrow.", pdf, StringComparison.Ordinal);
+    }
 }
