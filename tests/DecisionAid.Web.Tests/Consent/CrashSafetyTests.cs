@@ -137,8 +137,9 @@ public sealed class CrashSafetyTests
                     }
                     // Sent again unchanged after a kill: the same key makes no second decision.
                     var response = await browser.PostAsync("/packet/consent?handler=Decide", browser.Pending, stop);
-                    if (response.StatusCode == HttpStatusCode.Redirect) signed[packet] = true;
-                    else Unexpected.Enqueue($"sign {packet}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(stop)}");
+                    // Signed is the redirect back to the decision; any other answer is unexpected (and said, for a failure's message).
+                    if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/packet/consent#decision") signed[packet] = true;
+                    else Unexpected.Enqueue($"sign {packet}: {(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync(stop)}");
                 }
                 catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
                 {
@@ -170,7 +171,8 @@ public sealed class CrashSafetyTests
                 var page = new HtmlParser().ParseDocument(await clinician.GetStringAsync(url, stop));
                 if (page.QuerySelector("#countersign") is not { } form)
                 {
-                    Unexpected.Enqueue($"countersign page of {next} has no form: {page.Title}");
+                    var shown = string.Join(' ', (page.QuerySelector("main")?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                    Unexpected.Enqueue($"countersign page of {next} has no form: {page.Title}: {shown[..Math.Min(300, shown.Length)]}");
                     if (page.QuerySelector("#records a") is not null) sealedPackets[next] = true; // sealed by a request whose answer a kill lost
                     else await Task.Delay(50, stop).ContinueWith(_ => { }, TaskScheduler.Default);
                     continue;
