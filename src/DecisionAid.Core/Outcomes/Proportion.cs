@@ -54,6 +54,13 @@ public sealed record Mean(double Sum, double SumOfSquares, long Count)
         }
     }
 
+    /// <summary>The mean of ratings 1, 2, 3... given as how many chose each (index 0 counts the ones).</summary>
+    public static Mean OfRatings(IReadOnlyList<long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return new(counts.Select((n, i) => n * (i + 1.0)).Sum(), counts.Select((n, i) => n * (i + 1.0) * (i + 1.0)).Sum(), counts.Sum());
+    }
+
     public static Mean Of(IEnumerable<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);

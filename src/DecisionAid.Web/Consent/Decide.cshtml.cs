@@ -28,14 +28,14 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await Load()) return Redirect(await Elsewhere());
+        if (await Load() is { } elsewhere) return Redirect(elsewhere);
         await audit.SaveAsync(new AuditEvent(AuditActions.ConsentViewed, AuditActions.Patient, Packet.PracticeId, Packet.Id));
         return Page();
     }
 
     public async Task<IActionResult> OnPostDecideAsync(string choice, string? strokes, string idempotency)
     {
-        if (!await Load()) return Redirect(await Elsewhere());
+        if (await Load() is { } elsewhere) return Redirect(elsewhere);
         var result = await steps.DecideAsync(Packet, Aid, choice, TypedName, strokes, Key(idempotency) + ":" + choice, HttpContext);
         if (result.Done) return Redirect("/packet/consent#decision");
         var words = Rendering.Text.ConsentText.For(Packet.Language);
@@ -48,7 +48,7 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
 
     public async Task<IActionResult> OnPostWithdrawAsync(bool confirm, string idempotency)
     {
-        if (!await Load()) return Redirect(await Elsewhere());
+        if (await Load() is { } elsewhere) return Redirect(elsewhere);
         if (!confirm) return Redirect("/packet/consent#withdraw");
         var result = await steps.WithdrawAsync(Packet, null, Key(idempotency) + ":withdraw", HttpContext);
         return result.Done ? Redirect("/packet/consent#decision") : new ConflictObjectResult(result.Refusal);
@@ -60,25 +60,20 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
     /// </summary>
     private static string Key(string? given) => given is { Length: >= 16 and <= 44 } ? given : Security.Secrets.Token();
 
-    /// <summary>Where a session that cannot decide here goes: the survey it opens, the packet on a tablet, or the public site.</summary>
-    private async Task<string> Elsewhere() => await sessions.VisitAsync(HttpContext, touch: false) switch
-    {
-        { WholePacket: false } => "/packet/survey",
-        { OnTablet: true } => "/packet",
-        _ => $"/{LanguageRouting.Negotiate(Request)}/",
-    };
-
     /// <summary>On a clinic tablet (that allows signing): its idle time; the page offers no download there.</summary>
     public int? TabletIdleSeconds { get; private set; }
 
-    private async Task<bool> Load()
+    /// <summary>Null when this session can decide here; else where it goes: the survey it opens, the packet on a tablet that does not take signatures, or away.</summary>
+    private async Task<string?> Load()
     {
-        if (await sessions.VisitAsync(HttpContext) is not { WholePacket: true } visit || library.Find(visit.Packet.AidId) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language))
-            return false;
+        var visit = await sessions.VisitAsync(HttpContext);
+        if (visit is null) return PatientSessions.NoSessionPage(Request);
+        if (!visit.WholePacket) return "/packet/survey";
+        if (library.Find(visit.Packet.AidId) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language)) return $"/{LanguageRouting.Negotiate(Request)}/";
         var packet = visit.Packet;
         // On a shared clinic tablet the patient signs only where the practice allows it.
-        if (visit.OnTablet && (await db.Practices.FindAsync(packet.PracticeId))?.SigningOnSharedDevice != true) return false;
-        TabletIdleSeconds = visit.OnTablet ? visit.IdleSeconds : null;
+        if (visit.OnTablet && (await db.Practices.FindAsync(packet.PracticeId))?.SigningOnSharedDevice != true) return "/packet";
+        TabletIdleSeconds = visit.IdleSeconds;
         Packet = packet;
         Aid = aid;
         KnowledgeCheckDone = ConsentSteps.KnowledgeCheckDone(packet, aid);
@@ -86,6 +81,6 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
         Statement = ConsentSteps.Statement(packet, aid).ToText();
         if (await db.Practices.FindAsync(packet.PracticeId) is { } practice) Brand = Practices.Brand.Of(practice);
         Response.Headers.CacheControl = "no-store";
-        return true;
+        return null;
     }
 }

@@ -22,7 +22,7 @@ public sealed record QuestionOutcome(string Id, long Answered, long Missed)
 /// <summary>One post-visit survey item: how many gave each rating 1 to 5, and how many skipped it.</summary>
 public sealed record SurveyOutcome(Core.Surveys.SurveyItem Item, IReadOnlyList<long> Ratings, long Skipped)
 {
-    public Mean Mean => new(Ratings.Select((n, i) => n * (i + 1.0)).Sum(), Ratings.Select((n, i) => n * (i + 1.0) * (i + 1.0)).Sum(), Ratings.Sum());
+    public Mean Mean => Mean.OfRatings(Ratings);
     /// <summary>The mean's 95% t interval, kept within 1 to 5.</summary>
     public (double Low, double High)? Interval => Core.Surveys.VisitSurvey.OnScale(Mean.Interval);
 }
@@ -58,8 +58,7 @@ public sealed record VersionOutcomes
     public Proportion Perfect => new(Scores.GetValueOrDefault(Questions), ChecksDone);
     public Proportion SureConflict => new(SureAnyNo, SureComplete);
     public double? MeanScore => ChecksDone == 0 ? null : (double)Scores.Sum(s => (long)s.Key * s.Value) / ChecksDone;
-    public Mean SatisfactionMean => new(
-        Satisfaction.Select((n, i) => n * (i + 1.0)).Sum(), Satisfaction.Select((n, i) => n * (i + 1.0) * (i + 1.0)).Sum(), Satisfaction.Sum());
+    public Mean SatisfactionMean => Mean.OfRatings(Satisfaction);
     public double? MeanReadingMinutes => Readers == 0 ? null : ReadingSeconds / 60.0 / Readers;
 }
 
@@ -143,6 +142,9 @@ public static class OutcomesQuery
             {
                 bool Same(string language, string version) => language == f.Language && version == f.ContentVersion;
                 var mine = choices.Where(c => Same(c.Language, c.ContentVersion)).ToList();
+                long Chosen(string kind, string item, string value) => mine.Where(c => c.Kind == kind && c.ItemId == item && c.Value == value).Sum(c => c.Count);
+                // How many chose each rating, 1 to 5.
+                long[] Ratings(string kind, string item) => [.. Enumerable.Range(1, 5).Select(r => Chosen(kind, item, r.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
                 return new VersionOutcomes
                 {
                     Language = f.Language, Version = f.ContentVersion, Sent = f.Sent, Opened = f.Opened, Finished = f.Finished,
@@ -155,17 +157,11 @@ public static class OutcomesQuery
                     })],
                     SureComplete = sure.FirstOrDefault(s => Same(s.Language, s.ContentVersion))?.Complete ?? 0,
                     SureAnyNo = sure.FirstOrDefault(s => Same(s.Language, s.ContentVersion))?.AnyNo ?? 0,
-                    Satisfaction = [.. Enumerable.Range(1, 5).Select(r => mine
-                        .Where(c => c.Kind == AnswerKinds.Satisfaction && c.Value == r.ToString(System.Globalization.CultureInfo.InvariantCulture)).Sum(c => c.Count))],
+                    Satisfaction = Ratings(AnswerKinds.Satisfaction, AnswerKinds.Single),
                     Decisions = decisions.Where(d => Same(d.Language, d.ContentVersion)).ToDictionary(d => d.Choice, d => d.Count),
                     Sealed = sealedRecords.FirstOrDefault(s => Same(s.Language, s.ContentVersion))?.Count ?? 0,
-                    Survey = [.. Core.Surveys.VisitSurvey.Items.Select(item =>
-                    {
-                        var said = mine.Where(c => c.Kind == AnswerKinds.Survey && c.ItemId == item.Id).ToList();
-                        return new SurveyOutcome(item,
-                            [.. Enumerable.Range(1, 5).Select(r => said.Where(c => c.Value == r.ToString(System.Globalization.CultureInfo.InvariantCulture)).Sum(c => c.Count))],
-                            said.Where(c => c.Value == Core.Surveys.VisitSurvey.Skipped).Sum(c => c.Count));
-                    })],
+                    Survey = [.. Core.Surveys.VisitSurvey.Items.Select(item => new SurveyOutcome(item,
+                        Ratings(AnswerKinds.Survey, item.Id), Chosen(AnswerKinds.Survey, item.Id, Core.Surveys.VisitSurvey.Skipped)))],
                 };
             })];
     }

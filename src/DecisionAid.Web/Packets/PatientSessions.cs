@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Packets;
 
-/// <summary>The patient's session: their packet, what it opens (the packet or only the survey), and the tablet it is on (null on their own device).</summary>
+/// <summary>
+/// The patient's session: their packet, what it opens (the packet or only the survey), and the tablet it is on with
+/// its idle time (both null on the patient's own device).
+/// </summary>
 public sealed record PatientVisit(Packet Packet, string Scope, Guid? TabletId, int? IdleSeconds)
 {
     public bool OnTablet => TabletId is not null;
@@ -35,6 +38,13 @@ public sealed class PatientSessions(DecisionAidDb db, TimeProvider clock)
             Scope = scope, TabletId = tablet?.Id, IdleSeconds = tablet is null ? null : idleSeconds,
         });
         await db.SaveChangesAsync(); // the server ends the session after 12 hours, whatever the browser does
+    }
+
+    /// <summary>Where a request without a patient session goes: the tablet's own screen on a clinic tablet, else the public site.</summary>
+    public static string NoSessionPage(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Cookies.ContainsKey(Tablet.TabletSessions.CookieName) ? "/tablet" : $"/{Library.LanguageRouting.Negotiate(request)}/";
     }
 
     /// <summary>The packet of the patient's current session when it opens the whole packet; null otherwise (no cookie, unknown, expired, idle, revoked, or survey only).</summary>

@@ -79,12 +79,12 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
         var visit = await sessions.VisitAsync(HttpContext);
         if (visit is { WholePacket: false }) return "/packet/survey";
         if (visit is null || library.Find(visit.Packet.AidId) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language))
-            return Request.Cookies.ContainsKey(Tablet.TabletSessions.CookieName) ? "/tablet" : $"/{LanguageRouting.Negotiate(Request)}/";
+            return PatientSessions.NoSessionPage(Request);
         Packet = visit.Packet;
         Aid = aid;
         var practice = await db.Practices.FindAsync(Packet.PracticeId);
         if (practice is not null) Brand = Practices.Brand.Of(practice);
-        TabletIdleSeconds = visit.OnTablet ? visit.IdleSeconds : null;
+        TabletIdleSeconds = visit.IdleSeconds;
         SigningHere = !visit.OnTablet || practice?.SigningOnSharedDevice == true;
         Locked = (await steps.StateAsync(Packet.Id)).AnswersLocked;
         return null;

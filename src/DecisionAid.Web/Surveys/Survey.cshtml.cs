@@ -72,9 +72,9 @@ public sealed class SurveyModel(PatientSessions sessions, DecisionAidDb db, Time
     {
         Response.Headers.CacheControl = "no-store";
         if (await sessions.VisitAsync(HttpContext) is not { } visit)
-            return Request.Cookies.ContainsKey(Tablet.TabletSessions.CookieName) ? "/tablet" : $"/{Library.LanguageRouting.Negotiate(Request)}/";
+            return PatientSessions.NoSessionPage(Request);
         Packet = visit.Packet;
-        TabletIdleSeconds = visit.OnTablet ? visit.IdleSeconds : null;
+        TabletIdleSeconds = visit.IdleSeconds;
         if (await db.Practices.FindAsync(Packet.PracticeId) is { } practice) Brand = Practices.Brand.Of(practice);
         return null;
     }
