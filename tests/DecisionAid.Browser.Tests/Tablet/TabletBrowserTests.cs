@@ -109,7 +109,9 @@ public class TabletBrowserTests(BrowserSite site)
         Assert.EndsWith("/packet", new Uri(tablet.Url).AbsolutePath, StringComparison.Ordinal);
 
         // The idle time (shortened for the test) ends it: the welcome screen, and nothing of the patient anywhere.
-        await Db(db => db.PatientSessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.IdleSeconds, 3)));
+        // Only this tablet's session: the browser tests share one site and database, and other tests' patients are mid-way.
+        await Db(db => db.PatientSessions.Where(s => s.TabletId != null && db.Packets.Any(p => p.Id == s.PacketId && p.PatientName == Patient))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IdleSeconds, 3)));
         await tablet.ReloadAsync();
         await tablet.WaitForURLAsync("**/tablet", new() { Timeout = 20_000 });
         await tablet.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync();

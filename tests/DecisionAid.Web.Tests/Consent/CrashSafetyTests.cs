@@ -67,7 +67,10 @@ public sealed class CrashSafetyTests
                 {
                     Assert.Fail($"the last run did not finish: {signed.Count} signed, {sealedPackets.Count} sealed; {string.Join(" | ", Unexpected.Take(8))}");
                 }
-                server.Kill(entireProcessTree: true);
+                finally
+                {
+                    server.Kill(entireProcessTree: true); // a failed run leaves no app behind
+                }
             }
             else
             {
