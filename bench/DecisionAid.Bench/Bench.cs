@@ -45,7 +45,7 @@ internal static class Bench
         var content = Path.Combine(Root(), "content");
         var aid = ContentLibrary.Load(content).Find("neurolysis")!;
         var risks = YourRisks.For(aid, new PacketChoices("intercostal", "heat", ["pacemaker", "blood-thinners"]));
-        var brand = new HandoutBrand("Bench Clinic", "555-0100", "555-0199", "1 Example Street");
+        var brand = new DecisionAid.Rendering.Document.PracticeBrand("Bench Clinic", "555-0100", "555-0199", "1 Example Street");
         await using var renderer = new AidRenderer();
         for (var i = 0; i < 3; i++)
         {

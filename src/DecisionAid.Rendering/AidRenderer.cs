@@ -40,7 +40,7 @@ public sealed class AidRenderer : IAsyncDisposable
     /// asks that itself) and the packet's own aftercare with the practice's numbers. The packet page shows exactly
     /// this HTML, and a consent seals its hash.
     /// </summary>
-    public async Task<string> RenderPacketContentAsync(Aid aid, string language, Core.Personalising.YourRisks risks, RenderOptions options, ClinicAftercare? clinic = null)
+    public async Task<string> RenderPacketContentAsync(Aid aid, string language, Core.Personalising.YourRisks risks, RenderOptions options, Document.PracticeBrand? brand = null)
     {
         ArgumentNullException.ThrowIfNull(aid);
         var yours = await RenderAsync<YourRisksSection>(new Dictionary<string, object?> { ["Aid"] = aid, ["Language"] = language, ["Risks"] = risks });
@@ -48,17 +48,17 @@ public sealed class AidRenderer : IAsyncDisposable
         {
             ["Aid"] = aid, ["Language"] = language, ["Options"] = options, ["ShowKnowledgeCheck"] = false,
         });
-        var aftercare = await RenderAftercareAsync(aid, language, risks.Choices, clinic);
+        var aftercare = await RenderAftercareAsync(aid, language, risks.Choices, brand);
         return yours + "\n" + article + "\n" + aftercare;
     }
 
     /// <summary>The aftercare part alone: every item (no choices) for the public page, or one packet's items.</summary>
-    public Task<string> RenderAftercareAsync(Aid aid, string language, Core.Personalising.PacketChoices? choices, ClinicAftercare? clinic = null)
+    public Task<string> RenderAftercareAsync(Aid aid, string language, Core.Personalising.PacketChoices? choices, Document.PracticeBrand? brand = null)
     {
         ArgumentNullException.ThrowIfNull(aid);
         return RenderAsync<AftercareSection>(new Dictionary<string, object?>
         {
-            ["Aid"] = aid, ["Language"] = language, ["Choices"] = choices, ["Clinic"] = clinic,
+            ["Aid"] = aid, ["Language"] = language, ["Choices"] = choices, ["Brand"] = brand,
         });
     }
 

@@ -8,6 +8,13 @@ internal static class PdfText
     /// <summary>The text of every page (layout kept), pages split by form feeds.</summary>
     public static string Read(byte[] pdf) => WithFile(pdf, file => Run("pdftotext", "-layout", file, "-"));
 
+    /// <summary>
+    /// The text in the order it was drawn, each page without its first two lines (the running header and footer,
+    /// which our PDFs draw first), so a paragraph that crosses a page reads on as one.
+    /// </summary>
+    public static string Flowing(byte[] pdf) => string.Join("\n", WithFile(pdf, file => Run("pdftotext", "-raw", file, "-"))
+        .Split('\f').Select(page => string.Join("\n", page.Split('\n').Skip(2))));
+
     public static IReadOnlyList<string> Pages(byte[] pdf) =>
         [.. Read(pdf).Split('\f', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Trim().Length > 0)];
 

@@ -18,9 +18,7 @@ public static class MarkdownText
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
             if (leaf.Inline is null) continue;
-            var text = new StringBuilder();
-            Append(leaf.Inline, text);
-            var plain = text.ToString().Trim();
+            var plain = PlainInline(leaf.Inline);
             if (plain.Length > 0) blocks.Add(plain);
         }
         return blocks;
@@ -28,6 +26,15 @@ public static class MarkdownText
 
     /// <summary>All blocks joined, for word searches.</summary>
     public static string Plain(string markdown) => string.Join(" ", Blocks(markdown));
+
+    /// <summary>The words of one paragraph's inlines, formatting dropped.</summary>
+    public static string PlainInline(ContainerInline inline)
+    {
+        ArgumentNullException.ThrowIfNull(inline);
+        var text = new StringBuilder();
+        Append(inline, text);
+        return text.ToString().Trim();
+    }
 
     private static void Append(ContainerInline container, StringBuilder text)
     {

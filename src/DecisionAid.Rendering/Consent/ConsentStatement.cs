@@ -62,4 +62,29 @@ public sealed record ConsentStatement(
         text.Append(Words.ICanAsk);
         return text.ToString();
     }
+
+    /// <summary>
+    /// A statement as stored in a sealed record (<see cref="ToText"/>'s form: the heading, then one line per
+    /// sentence, "- " for list items) as a document section, so the page and the PDF show a stored statement alike.
+    /// </summary>
+    public static Document.Section Section(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var lines = stored.Split('\n');
+        var blocks = new List<Document.Block>();
+        var items = new List<string>();
+        foreach (var line in lines.Skip(1))
+        {
+            if (line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                items.Add(line[2..]);
+                continue;
+            }
+            if (items.Count > 0) blocks.Add(new Document.BulletList([.. items], null, Plain: true));
+            items.Clear();
+            blocks.Add(new Document.Paragraph(line));
+        }
+        if (items.Count > 0) blocks.Add(new Document.BulletList([.. items], null, Plain: true));
+        return new Document.Section(null, null, lines[0], blocks, "statement");
+    }
 }

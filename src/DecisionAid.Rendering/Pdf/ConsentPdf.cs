@@ -19,15 +19,14 @@ public static class ConsentPdf
         var sealedAt = DateTime.Parse(document.SealedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         var withdrawal = document.Kind == "withdrawal";
         var title = withdrawal ? words.PdfWithdrawalTitle : words.PdfTitle;
-        using var output = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
         {
             Title = title, Creator = "DecisionAid", Producer = "DecisionAid (SkiaSharp)", Subject = $"consent record {document.RecordId} sha256 {recordHash}",
             Creation = sealedAt, Modified = sealedAt,
         };
-        using (var flow = new PdfFlow(output, metadata, page =>
+        return PdfFlow.Write(metadata, page =>
             ($"{document.Practice.Name} · {title} · {document.Packet.Aid} {document.Packet.ContentVersion}",
-             $"{words.RecordHash} {recordHash} · {words.Page} {page}")))
+             $"{words.RecordHash} {recordHash} · {words.Page} {page}"), flow =>
         {
             flow.Heading(title, 1);
             Field(flow, words.Practice, document.Practice.Name);
@@ -47,10 +46,11 @@ public static class ConsentPdf
                 flow.Rule();
             }
 
-            Statement(flow, document.Statement);
+            DocumentPdf.Sections(flow, null, [Consent.ConsentStatement.Section(document.Statement)]);
 
-            flow.Heading(words.PatientSignature, 2);
             var patient = document.PatientSignature;
+            KeepSignatureTogether(flow, patient.Meaning, patient.SignatureSvg);
+            flow.Heading(words.PatientSignature, 2);
             flow.Paragraph(patient.Meaning, muted: true);
             if (patient.TypedName is { } typed) Field(flow, words.TypedName, typed);
             if (patient.SignatureSvg is { } svg) flow.Svg(svg, 240);
@@ -60,6 +60,7 @@ public static class ConsentPdf
 
             if (!withdrawal && document.ClinicianSignature is { } clinician)
             {
+                KeepSignatureTogether(flow, clinician.Meaning, null);
                 flow.Heading(words.ClinicianSignature, 2);
                 flow.Paragraph(clinician.Meaning, muted: true);
                 Field(flow, words.TypedName, $"{clinician.Name} <{clinician.Email}>");
@@ -73,20 +74,12 @@ public static class ConsentPdf
             flow.Rule();
             Field(flow, "Record", $"{document.RecordId}, {Utc(document.SealedAt)}");
             Field(flow, words.RecordHash, recordHash);
-        }
-        return output.ToArray();
+        });
     }
 
-    private static void Statement(PdfFlow flow, string statement)
-    {
-        var lines = statement.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i == 0) flow.Heading(lines[i], 2);
-            else if (lines[i].StartsWith("- ", StringComparison.Ordinal)) flow.Bullet(lines[i][2..]);
-            else flow.Paragraph(lines[i]);
-        }
-    }
+    /// <summary>A signature's label never stands at the foot of a page with its meaning, name and drawing on the next.</summary>
+    private static void KeepSignatureTogether(PdfFlow flow, string meaning, string? svg) =>
+        flow.EnsureSpace(40 + flow.Measure(meaning, 11, bold: false, PdfFlow.ContentWidth) + 30 + (svg is null ? 0 : PdfFlow.SvgHeight(svg, 240)) + 20);
 
     private static void Field(PdfFlow flow, string label, string value) => flow.Paragraph($"{label}: {value}", 10.5f);
 

@@ -1,65 +1,149 @@
-using System.Reflection;
 using SkiaSharp;
+using SkiaSharp.HarfBuzz;
 using Svg.Skia;
 
 namespace DecisionAid.Rendering.Pdf;
 
 /// <summary>
-/// Flows text, pictures and SVG drawings down Letter-size PDF pages, starting a new page when one is full and
-/// putting the same header and footer on every page. Fonts ship with the app (DejaVu Sans), so output is the same everywhere.
+/// Flows text, lists, tables and SVG drawings down Letter-size PDF pages, with the same header and footer on every
+/// page. <see cref="Write"/> runs the composition twice: once to learn which characters the document uses (so the
+/// fonts are embedded as small subsets), once to lay it out and draw. Headings and labels are never left at the
+/// foot of a page without what follows them; lines break between words, or between characters in scripts
+/// written without spaces (Chinese, Japanese).
 /// </summary>
-internal sealed class PdfFlow : IDisposable
+internal sealed class PdfFlow
 {
     public const float PageWidth = 612, PageHeight = 792, Margin = 54;
+    public const float ContentWidth = PageWidth - (2 * Margin);
     private const float Top = Margin + 34, Bottom = PageHeight - Margin - 24;
-    private static readonly SKTypeface Regular = LoadFont("DejaVuSans.ttf");
-    private static readonly SKTypeface Bold = LoadFont("DejaVuSans-Bold.ttf");
+    private static readonly SKColor Ink = new(0x1f, 0x29, 0x33), Muted = new(0x4a, 0x55, 0x68), Line = new(0xcb, 0xd2, 0xd9), Shade = new(0xee, 0xf1, 0xf4);
 
-    private readonly SKDocument _document;
+    private readonly SKDocument? _document;
+    private readonly PdfFonts? _fonts;
+    private readonly HashSet<string>? _collected;
     private readonly Func<int, (string Header, string Footer)> _furniture;
-    private readonly SKPaint _ink = new() { Color = new SKColor(0x1f, 0x29, 0x33), IsAntialias = true };
-    private readonly SKPaint _muted = new() { Color = new SKColor(0x4a, 0x55, 0x68), IsAntialias = true };
-    private readonly SKPaint _rule = new() { Color = new SKColor(0xcb, 0xd2, 0xd9), StrokeWidth = 1, IsAntialias = true };
+    private readonly Dictionary<SKTypeface, SKShaper> _shapers = [];
     private SKCanvas? _canvas;
     private int _page;
     private float _y;
 
-    public PdfFlow(Stream output, SKDocumentPdfMetadata metadata, Func<int, (string Header, string Footer)> furniture)
+    private PdfFlow(HashSet<string> collected, Func<int, (string, string)> furniture)
     {
-        _document = SKDocument.CreatePdf(output, metadata);
+        _collected = collected;
+        _furniture = furniture;
+    }
+
+    private PdfFlow(SKDocument document, PdfFonts fonts, Func<int, (string, string)> furniture)
+    {
+        _document = document;
+        _fonts = fonts;
         _furniture = furniture;
         NewPage();
     }
 
-    public const float ContentWidth = PageWidth - (2 * Margin);
+    /// <summary>One PDF: <paramref name="compose"/> says what goes on the pages, top to bottom.</summary>
+    public static byte[] Write(SKDocumentPdfMetadata metadata, Func<int, (string Header, string Footer)> furniture, Action<PdfFlow> compose)
+    {
+        ArgumentNullException.ThrowIfNull(compose);
+        var text = new HashSet<string>(StringComparer.Ordinal);
+        var (header, footer) = furniture(1);
+        text.Add(header);
+        text.Add(footer);
+        compose(new PdfFlow(text, furniture));
+        using var fonts = PdfFonts.For(text);
+        using var output = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(output, metadata))
+        {
+            var flow = new PdfFlow(document, fonts, furniture);
+            compose(flow);
+            flow.Finish();
+        }
+        return output.ToArray();
+    }
+
+    private bool Collecting => _collected is not null;
 
     public void Heading(string text, int level)
     {
         var size = level == 1 ? 22f : level == 2 ? 15f : 12.5f;
+        if (Collecting) { _collected!.Add(text); return; }
         Space(level == 1 ? 0 : 10);
-        EnsureSpace(size * 2.6f);
-        Lines(text, Bold, size, Margin, ContentWidth, _ink);
+        // Keep a heading with at least its first lines of text.
+        EnsureSpace(Measure(text, size, bold: true, ContentWidth) + 40);
+        Lines(text, size, bold: true, Margin, ContentWidth, Ink);
         Space(3);
     }
 
-    public void Paragraph(string text, float size = 11f, bool bold = false, float indent = 0, bool muted = false)
+    public void Paragraph(string text, float size = 11f, bool bold = false, float indent = 0, bool muted = false, string? link = null)
     {
-        Lines(text, bold ? Bold : Regular, size, Margin + indent, ContentWidth - indent, muted ? _muted : _ink);
+        if (Collecting) { _collected!.Add(text); return; }
+        var top = (_page, _y);
+        Lines(text, size, bold, Margin + indent, ContentWidth - indent, muted ? Muted : Ink);
+        if (link is not null && top._page == _page && Uri.TryCreate(link, UriKind.Absolute, out _))
+            _canvas!.DrawUrlAnnotation(new SKRect(Margin + indent, top._y, PageWidth - Margin, _y), link);
         Space(size * 0.45f);
     }
 
-    public void Bullet(string text, float size = 11f)
+    /// <summary>A list item: <paramref name="marker"/> ("•", "1.") hangs left of the text.</summary>
+    public void Bullet(string text, float size = 11f, string marker = "•", float indent = 0)
     {
+        if (Collecting) { _collected!.Add(text); _collected.Add(marker); return; }
         EnsureSpace(size * 1.4f);
-        using var font = new SKFont(Regular, size);
-        _canvas!.DrawText("•", Margin + 4, _y + size, SKTextAlign.Left, font, _ink);
-        Lines(text, Regular, size, Margin + 16, ContentWidth - 16, _ink);
+        DrawRuns(marker, Margin + indent + 2, _y + size, size, bold: false, Ink);
+        Lines(text, size, bold: false, Margin + indent + 16, ContentWidth - indent - 16, Ink);
         Space(size * 0.3f);
     }
 
-    /// <summary>Draws an SVG (a step picture or an icon array) at the given width, keeping its proportions.</summary>
+    /// <summary>A table with a shaded header row, repeated at the top of each new page; cells wrap.</summary>
+    public void Table(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<float> widths, float size = 9f, int boldColumns = 1)
+    {
+        if (Collecting)
+        {
+            foreach (var cell in columns.Concat(rows.SelectMany(r => r))) _collected!.Add(cell);
+            return;
+        }
+        const float pad = 4;
+        var x = new float[widths.Count + 1];
+        x[0] = Margin;
+        for (var i = 0; i < widths.Count; i++) x[i + 1] = x[i] + (widths[i] * ContentWidth);
+        float RowHeight(IReadOnlyList<string> cells, bool bold) =>
+            cells.Select((c, i) => Measure(c, size, bold || i < boldColumns, x[i + 1] - x[i] - (2 * pad))).Max() + (2 * pad);
+        void Row(IReadOnlyList<string> cells, bool header)
+        {
+            var height = RowHeight(cells, header);
+            using var line = new SKPaint { Color = Line, StrokeWidth = 0.75f, IsAntialias = true, Style = SKPaintStyle.Stroke };
+            if (header)
+            {
+                using var shade = new SKPaint { Color = Shade, Style = SKPaintStyle.Fill };
+                _canvas!.DrawRect(x[0], _y, x[^1] - x[0], height, shade);
+            }
+            var top = _y;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                _y = top + pad;
+                Lines(cells[i], size, header || i < boldColumns, x[i] + pad, x[i + 1] - x[i] - (2 * pad), Ink, breakPages: false);
+                _canvas!.DrawRect(x[i], top, x[i + 1] - x[i], height, line);
+            }
+            _y = top + height;
+        }
+        EnsureSpace(RowHeight(columns, true) + RowHeight(rows[0], false));
+        Row(columns, header: true);
+        foreach (var row in rows)
+        {
+            if (_y + RowHeight(row, false) > Bottom)
+            {
+                NewPage();
+                Row(columns, header: true);
+            }
+            Row(row, header: false);
+        }
+        Space(8);
+    }
+
+    /// <summary>Draws an SVG (a step picture, an icon array, a signature) at the given width, keeping its proportions.</summary>
     public void Svg(string svg, float width, float indent = 0)
     {
+        if (Collecting) return;
         using var drawing = new SKSvg();
         using var picture = drawing.FromSvg(svg);
         if (picture is null) return;
@@ -76,80 +160,137 @@ internal sealed class PdfFlow : IDisposable
         _y += height + 6;
     }
 
+    /// <summary>The height an SVG takes at <paramref name="width"/> (to keep it with its label).</summary>
+    public static float SvgHeight(string svg, float width)
+    {
+        using var drawing = new SKSvg();
+        using var picture = drawing.FromSvg(svg);
+        return picture is null || picture.CullRect.Width <= 0 ? 0 : (picture.CullRect.Height * width / picture.CullRect.Width) + 6;
+    }
+
     public void Rule()
     {
+        if (Collecting) return;
         EnsureSpace(10);
-        _canvas!.DrawLine(Margin, _y + 4, PageWidth - Margin, _y + 4, _rule);
+        using var line = new SKPaint { Color = Line, StrokeWidth = 1, IsAntialias = true };
+        _canvas!.DrawLine(Margin, _y + 4, PageWidth - Margin, _y + 4, line);
         _y += 10;
     }
 
     public void Space(float points) => _y += points;
 
+    /// <summary>Starts a new page unless <paramref name="points"/> fit on this one: what must stay together, stays together.</summary>
     public void EnsureSpace(float points)
     {
-        if (_y + points > Bottom) NewPage();
+        if (!Collecting && _y + points > Bottom && _y > Top) NewPage();
     }
 
-    public void Dispose()
+    /// <summary>The height <paramref name="text"/> takes as a paragraph (0 while collecting).</summary>
+    public float Measure(string text, float size, bool bold, float width)
     {
-        _document.EndPage();
+        if (Collecting) return 0;
+        return Wrap(text, size, bold, width).Count * size * 1.35f;
+    }
+
+    private void Finish()
+    {
+        _document!.EndPage();
         _document.Close();
-        _document.Dispose();
-        _ink.Dispose();
-        _muted.Dispose();
-        _rule.Dispose();
+        foreach (var shaper in _shapers.Values) shaper.Dispose();
     }
 
-    private void Lines(string text, SKTypeface typeface, float size, float x, float width, SKPaint paint)
+    private void Lines(string text, float size, bool bold, float x, float width, SKColor color, bool breakPages = true)
     {
-        using var font = new SKFont(typeface, size);
         var lineHeight = size * 1.35f;
-        foreach (var line in Wrap(text, font, width))
+        foreach (var line in Wrap(text, size, bold, width))
         {
-            EnsureSpace(lineHeight);
-            _canvas!.DrawText(line, x, _y + size, SKTextAlign.Left, font, paint);
+            if (breakPages) EnsureSpace(lineHeight);
+            DrawRuns(line, x, _y + size, size, bold, color);
             _y += lineHeight;
         }
     }
 
-    private static IEnumerable<string> Wrap(string text, SKFont font, float width)
+    private void DrawRuns(string text, float x, float baseline, float size, bool bold, SKColor color)
     {
-        var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        using var paint = new SKPaint { Color = color, IsAntialias = true };
+        foreach (var (run, face, complex) in _fonts!.Runs(text, bold))
         {
-            var candidate = line.Length == 0 ? word : line + " " + word;
-            if (line.Length > 0 && font.MeasureText(candidate) > width)
+            using var font = new SKFont(face, size);
+            if (complex)
             {
-                yield return line;
-                line = word;
+                var shaper = Shaper(face);
+                _canvas!.DrawShapedText(shaper, run, x, baseline, SKTextAlign.Left, font, paint);
+                x += shaper.Shape(run, font).Width;
             }
             else
             {
-                line = candidate;
+                _canvas!.DrawText(run, x, baseline, SKTextAlign.Left, font, paint);
+                x += font.MeasureText(run);
             }
         }
-        if (line.Length > 0) yield return line;
+    }
+
+    private float Width(string text, float size, bool bold)
+    {
+        var width = 0f;
+        foreach (var (run, face, complex) in _fonts!.Runs(text, bold))
+        {
+            using var font = new SKFont(face, size);
+            width += complex ? Shaper(face).Shape(run, font).Width : font.MeasureText(run);
+        }
+        return width;
+    }
+
+    private SKShaper Shaper(SKTypeface face)
+    {
+        if (!_shapers.TryGetValue(face, out var shaper)) _shapers[face] = shaper = new SKShaper(face);
+        return shaper;
+    }
+
+    /// <summary>Greedy line breaking over <see cref="LineBreaks.Pieces"/>; a piece wider than a line is cut between characters.</summary>
+    private List<string> Wrap(string text, float size, bool bold, float width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        var lineWidth = 0f;
+        var space = Width(" ", size, bold);
+        foreach (var piece in LineBreaks.Pieces(text))
+        {
+            var full = Width(piece, size, bold);
+            var trimmed = piece.EndsWith(' ') ? full - ((piece.Length - piece.TrimEnd().Length) * space) : full;
+            if (line.Length > 0 && lineWidth + trimmed > width)
+            {
+                lines.Add(line.TrimEnd());
+                line = "";
+                lineWidth = 0;
+            }
+            line += piece;
+            lineWidth += full;
+            while (line.Length > 1 && Width(line.TrimEnd(), size, bold) > width)
+            {
+                var cut = line.Length - 1;
+                while (cut > 1 && Width(line[..cut], size, bold) > width) cut--;
+                if (char.IsLowSurrogate(line[cut])) cut--;
+                lines.Add(line[..cut]);
+                line = line[cut..];
+                lineWidth = Width(line, size, bold);
+            }
+        }
+        if (line.Trim().Length > 0) lines.Add(line.TrimEnd());
+        return lines;
     }
 
     private void NewPage()
     {
-        if (_canvas is not null) _document.EndPage();
+        if (_canvas is not null) _document!.EndPage();
         _page++;
-        _canvas = _document.BeginPage(PageWidth, PageHeight);
+        _canvas = _document!.BeginPage(PageWidth, PageHeight);
         var (header, footer) = _furniture(_page);
-        using var headerFont = new SKFont(Bold, 10);
-        using var footerFont = new SKFont(Regular, 8.5f);
-        _canvas.DrawText(header, Margin, Margin, SKTextAlign.Left, headerFont, _muted);
-        _canvas.DrawLine(Margin, Margin + 8, PageWidth - Margin, Margin + 8, _rule);
-        _canvas.DrawLine(Margin, PageHeight - Margin - 12, PageWidth - Margin, PageHeight - Margin - 12, _rule);
-        _canvas.DrawText(footer, Margin, PageHeight - Margin, SKTextAlign.Left, footerFont, _muted);
+        DrawRuns(header, Margin, Margin, 10, bold: true, Muted);
+        using var line = new SKPaint { Color = Line, StrokeWidth = 1, IsAntialias = true };
+        _canvas.DrawLine(Margin, Margin + 8, PageWidth - Margin, Margin + 8, line);
+        _canvas.DrawLine(Margin, PageHeight - Margin - 12, PageWidth - Margin, PageHeight - Margin - 12, line);
+        DrawRuns(footer, Margin, PageHeight - Margin, 8.5f, bold: false, Muted);
         _y = Top;
-    }
-
-    private static SKTypeface LoadFont(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"DecisionAid.Rendering.Fonts.{name}")
-            ?? throw new InvalidOperationException($"the font {name} is not embedded");
-        return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException($"the font {name} could not be read");
     }
 }

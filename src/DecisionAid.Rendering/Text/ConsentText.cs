@@ -30,6 +30,8 @@ public sealed record ConsentText
     public required string TalkFirstButton { get; init; }
     public required string DeclineButton { get; init; }
     public required string NameMissing { get; init; }
+    /// <summary>The typed name has characters the record cannot print (emoji).</summary>
+    public required string NameUnprintable { get; init; }
     public required string DrawingMissing { get; init; }
     public required string YouSigned { get; init; }
     public required string WaitingForClinician { get; init; }
@@ -104,6 +106,7 @@ public sealed record ConsentText
         TalkFirstButton = "I want to talk with my clinician first",
         DeclineButton = "I do not want this procedure",
         NameMissing = "Please type your full name.",
+        NameUnprintable = "Please type your name with letters only. Pictures such as emoji cannot be printed on your form.",
         DrawingMissing = "Please draw your signature in the box.",
         YouSigned = "You signed on {0}.",
         WaitingForClinician = "Your clinician will talk with you and sign too. Then you can download a copy here.",
@@ -175,6 +178,7 @@ public sealed record ConsentText
         TalkFirstButton = "Quiero hablar primero con mi médico",
         DeclineButton = "No quiero este procedimiento",
         NameMissing = "Escriba su nombre completo.",
+        NameUnprintable = "Escriba su nombre solo con letras. Los dibujos como los emoji no se pueden imprimir en su formulario.",
         DrawingMissing = "Dibuje su firma en el recuadro.",
         YouSigned = "Usted firmó el {0}.",
         WaitingForClinician = "Su médico hablará con usted y también firmará. Después puede bajar una copia aquí.",

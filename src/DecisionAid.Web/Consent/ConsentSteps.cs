@@ -2,6 +2,7 @@ using DecisionAid.Core.Consent;
 using DecisionAid.Core.Content;
 using DecisionAid.Core.Personalising;
 using DecisionAid.Rendering.Consent;
+using DecisionAid.Rendering.Pdf;
 using DecisionAid.Rendering.Text;
 using DecisionAid.Web.Audit;
 using DecisionAid.Web.Data;
@@ -65,6 +66,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
         {
             typedName = typedName?.Trim();
             if (string.IsNullOrEmpty(typedName) || typedName.Length > 200) return StepResult.Refused("name");
+            if (PrintableText.Problem(typedName, "name") is not null) return StepResult.Refused("unprintable name");
             if ((svg = DrawnSignature.ToSvg(strokes)) is null) return StepResult.Refused("drawing");
         }
         else if (choice is not (ConsentDecision.TalkFirst or ConsentDecision.Declined))
@@ -110,7 +112,8 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
             : !state.AwaitingCountersign ? "there is no patient signature waiting for a countersignature"
             : state.Latest!.Id != decisionId ? "the patient's decision changed since the page was opened"
             : !form.ConversationConfirmed ? "confirm that the conversation took place"
-            : null;
+            : PrintableText.Problem(form.InterpreterName, "the interpreter's name") ?? PrintableText.Problem(form.Witness, "the witness's name")
+            ?? PrintableText.Problem(form.InterpreterLanguage, "the interpreter's language");
         if (refusal is not null) return await RefuseAsync(transaction, packet, actor, refusal);
 
         var now = After(null);

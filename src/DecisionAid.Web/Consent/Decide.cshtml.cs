@@ -39,7 +39,7 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
         var result = await steps.DecideAsync(Packet, Aid, choice, TypedName, strokes, Key(idempotency) + ":" + choice, HttpContext);
         if (result.Done) return Redirect("/packet/consent#decision");
         var words = Rendering.Text.ConsentText.For(Packet.Language);
-        Problem = result.Refusal switch { "name" => words.NameMissing, "drawing" => words.DrawingMissing, _ => null };
+        Problem = result.Refusal switch { "name" => words.NameMissing, "unprintable name" => words.NameUnprintable, "drawing" => words.DrawingMissing, _ => null };
         if (Problem is null) return new ConflictObjectResult(result.Refusal);
         State = await steps.StateAsync(Packet.Id);
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -21,7 +21,7 @@ public sealed class Practice
     public string? BathingIn(string language) => language == "es" ? BathingAdviceEs : BathingAdvice;
 
     /// <summary>What the practice adds to its patients' aftercare in a language.</summary>
-    public DecisionAid.Rendering.ClinicAftercare AftercareIn(string language) => new(Phone, PhoneAfterHours, BathingIn(language));
+    public DecisionAid.Rendering.Document.PracticeBrand BrandIn(string language) => new(Name, Phone, PhoneAfterHours, Address, BathingIn(language));
     /// <summary>The practice's own rule for bathing after a procedure (sources differ), in English and in Spanish; checked for reading grade.</summary>
     public string? BathingAdvice { get; set; }
     public string? BathingAdviceEs { get; set; }

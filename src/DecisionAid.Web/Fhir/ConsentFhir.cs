@@ -21,6 +21,8 @@ public sealed class ConsentFhir(DecisionAidDb db, AidLibrary library)
 {
     public const string SealedHashSystem = "https://decisionaid.example/fhir/sealed-record-sha256";
     public const string RecordNumberSystem = "https://decisionaid.example/fhir/record-number";
+    /// <summary>Names the withdrawal that ended a consent (R4's Consent has no element for it).</summary>
+    public const string WithdrawnByExtension = "https://decisionaid.example/fhir/StructureDefinition/withdrawn-by";
     private const string SignatureTypes = "urn:iso-astm:E1762-95:2013";
     private const string ParticipantTypes = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
 
@@ -63,6 +65,24 @@ public sealed class ConsentFhir(DecisionAidDb db, AidLibrary library)
 
     public async Task<Hl7.Fhir.Model.Consent> ConsentAsync(ConsentRecord record, string baseUrl) =>
         (await ResourcesAsync(record, baseUrl)).OfType<Hl7.Fhir.Model.Consent>().Single();
+
+    /// <summary>
+    /// A consent's state now, wherever it is read: once a withdrawal supersedes it, it is inactive, its permission
+    /// ends when the withdrawal was sealed, and it names the withdrawal. The sealed document itself never changes.
+    /// </summary>
+    private async System.Threading.Tasks.Task CurrentStateAsync(Hl7.Fhir.Model.Consent consent, ConsentRecord record)
+    {
+        if (record.Kind != ConsentRecord.Consent) return;
+        var withdrawal = await db.ConsentRecords.AsNoTracking()
+            .Where(r => r.SupersedesId == record.Id && r.Kind == ConsentRecord.Withdrawal)
+            .Select(r => new { r.Id, r.SealedAt }).FirstOrDefaultAsync();
+        if (withdrawal is null) return;
+        consent.Status = Hl7.Fhir.Model.Consent.ConsentState.Inactive;
+        var provision = consent.Provision ??= new Hl7.Fhir.Model.Consent.provisionComponent();
+        var period = provision.Period ??= new Period();
+        period.EndElement = new FhirDateTime(new DateTimeOffset(DateTime.SpecifyKind(withdrawal.SealedAt, DateTimeKind.Utc)));
+        consent.Extension.Add(new Extension(WithdrawnByExtension, new ResourceReference($"Consent/{withdrawal.Id}")));
+    }
 
     private static Bundle.EntryComponent Entry(Resource resource, string baseUrl) =>
         new() { FullUrl = $"{baseUrl}/fhir/{resource.TypeName}/{resource.Id}", Resource = resource };
@@ -126,6 +146,7 @@ public sealed class ConsentFhir(DecisionAidDb db, AidLibrary library)
         if (practitioner is not null && !withdrawal) consent.Performer.Add(new ResourceReference($"Practitioner/{practitioner.Id}"));
         consent.Organization.Add(new ResourceReference($"Organization/{organization.Id}"));
         consent.Provision.Code.Add(new CodeableConcept { Text = Procedure(document) });
+        await CurrentStateAsync(consent, record);
 
         var response = KnowledgeCheck(document, patient, baseUrl, record);
 

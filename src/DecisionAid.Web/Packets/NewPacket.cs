@@ -32,6 +32,7 @@ public sealed record NewPacket(
         }
         var name = PatientName?.Trim() ?? "";
         if (name.Length is 0 or > 200) Add("patientName", "the patient's name is required, up to 200 characters");
+        else if (DecisionAid.Rendering.Pdf.PrintableText.Problem(name, "the patient's name") is { } unprintable) Add("patientName", unprintable);
         if (BirthDate is not { } birth) Add("birthDate", "the patient's date of birth is required (YYYY-MM-DD)");
         else if (birth > today || birth < today.AddYears(-130)) Add("birthDate", "the date of birth must be a real past date");
         if (RecordNumber?.Trim().Length > 60) Add("recordNumber", "the record number can be up to 60 characters");

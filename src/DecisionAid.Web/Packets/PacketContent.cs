@@ -25,6 +25,6 @@ public sealed class PacketContent(AidRenderer renderer, AidLibrary library, Deci
             AidUrl = id => $"/{packet.Language}/aids/{id}",
         };
         var practice = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Id == packet.PracticeId);
-        return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options, practice?.AftercareIn(packet.Language));
+        return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options, practice?.BrandIn(packet.Language));
     }
 }

@@ -36,7 +36,7 @@ public static class PacketHandout
             var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
             await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: "aftercare pdf"));
             context.Response.Headers.CacheControl = "no-store";
-            var pdf = AftercarePdf.Render(aid, packet.Language, BrandOf(practice, packet.Language),
+            var pdf = AftercarePdf.Render(aid, packet.Language, practice.BrandIn(packet.Language),
                 new DecisionAid.Core.Personalising.PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
             return Results.File(pdf, "application/pdf", $"{aid.Id}-aftercare-{packet.Language}.pdf");
         });
@@ -64,11 +64,8 @@ public static class PacketHandout
         if (library.Find(packet.AidId) is not { } aid || !aid.Texts.ContainsKey(packet.Language)) return Results.NotFound();
         var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
         var risks = YourRisks.For(aid, new PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
-        var pdf = HandoutPdf.Render(aid, packet.Language, BrandOf(practice, packet.Language), risks, packet.PatientName);
+        var pdf = HandoutPdf.Render(aid, packet.Language, practice.BrandIn(packet.Language), risks, packet.PatientName);
         context.Response.Headers.CacheControl = "no-store";
         return Results.File(pdf, "application/pdf", $"{aid.Id}-{packet.Language}.pdf");
     }
-
-    private static HandoutBrand BrandOf(Practice practice, string language) =>
-        new(practice.Name, practice.Phone, practice.PhoneAfterHours, practice.Address, practice.BathingIn(language));
 }

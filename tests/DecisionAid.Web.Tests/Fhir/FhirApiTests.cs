@@ -109,4 +109,40 @@ public sealed class FhirApiTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_withdrawn_consent_reads_inactive_wherever_it_is_read_while_its_sealed_document_stays_unchanged(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider);
+        var recordId = await s.SignAndCountersignAsync();
+        string sealedBefore;
+        await using (var db = s.Clinic.Database.Open()) sealedBefore = (await db.ConsentRecords.SingleAsync(r => r.Id == recordId, TestContext.Current.CancellationToken)).Document;
+        Assert.Equal(HttpStatusCode.Redirect, (await s.WithdrawByPatientAsync()).StatusCode);
+        Guid withdrawalId;
+        DateTime withdrawnAt;
+        await using (var db = s.Clinic.Database.Open())
+        {
+            var withdrawal = await db.ConsentRecords.SingleAsync(r => r.Kind == "withdrawal", TestContext.Current.CancellationToken);
+            (withdrawalId, withdrawnAt) = (withdrawal.Id, withdrawal.SealedAt);
+            Assert.Equal(sealedBefore, (await db.ConsentRecords.SingleAsync(r => r.Id == recordId, TestContext.Current.CancellationToken)).Document);
+        }
+        var key = await NewKeyAsync(s.Clinician);
+        var api = s.Clinic.NewBrowser();
+        var end = withdrawnAt.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var json in new[]
+        {
+            await (await GetAsync(api, $"/fhir/Consent/{recordId}", key)).Content.ReadAsStringAsync(),
+            await (await s.Clinician.GetAsync($"/clinic/consents/{recordId}/fhir")).Content.ReadAsStringAsync(),
+        })
+        {
+            FhirValidation.AssertValid(json);
+            var consent = System.Text.Json.JsonDocument.Parse(json).RootElement;
+            if (consent.GetProperty("resourceType").GetString() == "Bundle")
+                consent = consent.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource")).Single(r => r.GetProperty("resourceType").GetString() == "Consent");
+            Assert.Equal("inactive", consent.GetProperty("status").GetString());
+            Assert.StartsWith(end, consent.GetProperty("provision").GetProperty("period").GetProperty("end").GetString(), StringComparison.Ordinal);
+            Assert.Contains($"Consent/{withdrawalId}", consent.GetProperty("extension").GetRawText(), StringComparison.Ordinal);
+        }
+    }
 }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using SkiaSharp;
+
+namespace DecisionAid.Rendering.Pdf;
+
+/// <summary>
+/// The fonts one PDF is drawn with, cut down to the characters it uses. DejaVu Sans (Latin with accents, Greek,
+/// Cyrillic, Arabic, Hebrew) comes first; Droid Sans Fallback draws what DejaVu lacks (Chinese, Japanese, Korean).
+/// Text is split into runs by the face that has each character, so nothing prints as an empty box.
+/// </summary>
+internal sealed class PdfFonts : IDisposable
+{
+    private static readonly byte[] RegularFile = Read("DejaVuSans.ttf");
+    private static readonly byte[] BoldFile = Read("DejaVuSans-Bold.ttf");
+    private static readonly byte[] FallbackFile = Read("DroidSansFallbackFull.ttf");
+    // Whole faces, only to ask which characters each one has.
+    private static readonly SKFont RegularFull = new(SKTypeface.FromData(SKData.CreateCopy(RegularFile)));
+    private static readonly SKFont FallbackFull = new(SKTypeface.FromData(SKData.CreateCopy(FallbackFile)));
+
+    private readonly SKTypeface _regular, _bold, _fallback;
+
+    private PdfFonts(SKTypeface regular, SKTypeface bold, SKTypeface fallback)
+    {
+        _regular = regular;
+        _bold = bold;
+        _fallback = fallback;
+    }
+
+    /// <summary>Faces holding just <paramref name="text"/>'s characters (and the digits and marks of page furniture).</summary>
+    public static PdfFonts For(IEnumerable<string> text)
+    {
+        var codepoints = new HashSet<int>("0123456789 .,:;·-–()/#%".Select(c => (int)c));
+        foreach (var piece in text)
+            foreach (var rune in piece.EnumerateRunes()) codepoints.Add(rune.Value);
+        var primary = codepoints.Where(c => RegularFull.ContainsGlyph(c)).ToList();
+        var other = codepoints.Where(c => !RegularFull.ContainsGlyph(c) && FallbackFull.ContainsGlyph(c)).ToList();
+        return new PdfFonts(Subset(RegularFile, primary), Subset(BoldFile, primary), Subset(FallbackFile, other.Count > 0 ? other : [0x4e00]));
+    }
+
+    /// <summary>The characters of <paramref name="text"/> that no font shipped with the app draws (emoji, rare scripts), each once.</summary>
+    public static IReadOnlyList<string> Unprintable(string text) =>
+        [.. text.EnumerateRunes()
+            .Where(r => !Rune.IsControl(r) && !Rune.IsWhiteSpace(r) && !RegularFull.ContainsGlyph(r.Value) && !FallbackFull.ContainsGlyph(r.Value))
+            .Select(r => r.ToString()).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The text split into runs, each with the face that draws it and whether it needs shaping (joined or right-to-left scripts).</summary>
+    public IEnumerable<(string Text, SKTypeface Face, bool Complex)> Runs(string text, bool bold)
+    {
+        var primary = bold ? _bold : _regular;
+        var run = new StringBuilder();
+        SKTypeface? face = null;
+        var complex = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            // Spaces and marks stay with the run they are in, so a name in one script is shaped as one piece.
+            var runeFace = face is not null && (Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune)) ? face
+                : RegularFull.ContainsGlyph(rune.Value) || !FallbackFull.ContainsGlyph(rune.Value) ? primary : _fallback;
+            if (face is not null && runeFace != face)
+            {
+                yield return (run.ToString(), face, complex);
+                run.Clear();
+                complex = false;
+            }
+            face = runeFace;
+            complex |= NeedsShaping(rune);
+            run.Append(rune.ToString());
+        }
+        if (face is not null) yield return (run.ToString(), face, complex);
+    }
+
+    public void Dispose()
+    {
+        _regular.Dispose();
+        _bold.Dispose();
+        _fallback.Dispose();
+    }
+
+    /// <summary>Scripts whose letters change shape or order with their neighbours: Hebrew, Arabic and the scripts of South Asia.</summary>
+    private static bool NeedsShaping(Rune rune) => rune.Value is (>= 0x0590 and <= 0x0DFF) or (>= 0xFB1D and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF);
+
+    private static SKTypeface Subset(byte[] file, IReadOnlyCollection<int> codepoints)
+    {
+        var bytes = FontSubset.Create(file, codepoints) ?? file;
+        return SKTypeface.FromData(SKData.CreateCopy(bytes)) ?? throw new InvalidOperationException("a font subset could not be read");
+    }
+
+    private static byte[] Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"DecisionAid.Rendering.Fonts.{name}")
+            ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the font {name} is not embedded"));
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
