@@ -55,7 +55,8 @@ internal static class ExportVerb
                     else
                     {
                         var library = new AidLibrary(ContentLibrary.Load(parsed.GetValue(context.Content)!), []);
-                        var bundle = await new ConsentFhir(db, library).BundleAsync(record, parsed.GetValue(baseUrl)!.TrimEnd('/'));
+                        var archive = new AidArchive(library, Microsoft.Extensions.Logging.Abstractions.NullLogger<AidArchive>.Instance);
+                        var bundle = await new ConsentFhir(db, archive).BundleAsync(record, parsed.GetValue(baseUrl)!.TrimEnd('/'));
                         bytes = System.Text.Encoding.UTF8.GetBytes(ConsentFhir.Json(bundle));
                     }
                     // Audited before the file exists: no copy leaves without its entry.

@@ -46,14 +46,14 @@ public static class PacketsApi
         .Produces<CreatedPacket>(StatusCodes.Status201Created)
         .ProducesValidationProblem();
 
-        api.MapGet("/{id:guid}", async (Guid id, HttpContext context, DecisionAidDb db, AidLibrary library, TimeProvider clock) =>
+        api.MapGet("/{id:guid}", async (Guid id, HttpContext context, DecisionAidDb db, AidArchive archive, TimeProvider clock) =>
         {
             var key = (ApiKey)context.Items[nameof(ApiKey)]!;
             var packet = await db.Packets.AsNoTracking().Include(p => p.Answers).SingleOrDefaultAsync(p => p.Id == id && p.PracticeId == key.PracticeId);
             if (packet is null) return Results.NotFound();
             return Results.Ok(new PacketStatusDto(packet.Id, packet.AidId, packet.Language, packet.ContentVersion, packet.Target, packet.Method,
                 packet.HealthFactorIds, PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime), packet.CreatedAt, packet.OpenedAt, packet.FinishedAt,
-                PacketStatus.Knowledge(packet, library.Find(packet.AidId)).Score, PacketStatus.Sure(packet).Summary,
+                PacketStatus.Knowledge(packet, await archive.ForPacketAsync(db, packet)).Score, PacketStatus.Sure(packet).Summary,
                 [.. packet.Answers.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ItemId, StringComparer.Ordinal)
                     .Select(a => new PacketAnswerDto(a.Kind, a.ItemId, a.Value, a.UpdatedAt))]));
         })

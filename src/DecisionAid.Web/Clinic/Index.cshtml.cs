@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DecisionAid.Web.Clinic;
 
 /// <summary>The clinician's start page: their practice's packets, newest first (only their practice's).</summary>
-public sealed class IndexModel(UserManager<Clinician> users, DecisionAidDb db, AidLibrary library, TimeProvider clock) : ClinicPage(users)
+public sealed class IndexModel(UserManager<Clinician> users, DecisionAidDb db, AidArchive archive, TimeProvider clock) : ClinicPage(users)
 {
     public sealed record Row(Guid Id, string Patient, string Aid, string Language, string Status, string Score, string Consent, string Created);
 
@@ -28,7 +28,11 @@ public sealed class IndexModel(UserManager<Clinician> users, DecisionAidDb db, A
             .GroupBy(d => d.PacketId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.At)!.Choice);
         var records = (await db.ConsentRecords.AsNoTracking().Where(r => ids.Contains(r.PacketId)).Select(r => new { r.PacketId, r.Kind, r.SealedAt }).ToListAsync())
             .GroupBy(r => r.PacketId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.SealedAt)!.Kind);
+        // Each packet is scored against the answer key of the version it was made with.
+        var versions = new Dictionary<(string, string), DecisionAid.Core.Content.Aid?>();
+        foreach (var version in packets.Select(p => (p.AidId, p.ContentHash)).Distinct())
+            versions[version] = await archive.FindAsync(db, version.AidId, version.ContentHash);
         Rows = [.. packets.Select(p => new Row(p.Id, p.PatientName, p.AidId, p.Language, PacketStatus.Of(p, now),
-            PacketStatus.Knowledge(p, library.Find(p.AidId)).Score, PacketStatus.Consent(decisions.GetValueOrDefault(p.Id), records.GetValueOrDefault(p.Id)), p.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))];
+            PacketStatus.Knowledge(p, versions[(p.AidId, p.ContentHash)]).Score, PacketStatus.Consent(decisions.GetValueOrDefault(p.Id), records.GetValueOrDefault(p.Id)), p.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))];
     }
 }

@@ -38,7 +38,7 @@ public sealed record Countersignature(bool ConversationConfirmed, string? Interp
 /// first. Each step checks the state and writes under the audit trail's lock, in one transaction with its audit
 /// entry, so no other step can slip in between; a step out of order is refused and audited.
 /// </summary>
-public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary library, PacketContent content, SealKey key)
+public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive archive, PacketContent content, SealKey key)
 {
     public async Task<ConsentState> StateAsync(Guid packetId)
     {
@@ -161,7 +161,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidLibrary 
         Packet packet, string kind, ConsentDecision decision, ConsentRecord? supersedes, SealedDocument.ClinicianSignaturePart? clinician,
         string sealKey, string actor, string action, DateTime now)
     {
-        var aid = library.Find(packet.AidId);
+        var aid = await archive.ForPacketAsync(db, packet);
         var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
         var answers = await db.PacketAnswers.AsNoTracking().Where(a => a.PacketId == packet.Id).ToListAsync();
         var words = ConsentText.For(packet.Language);

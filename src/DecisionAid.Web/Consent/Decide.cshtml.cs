@@ -13,7 +13,7 @@ namespace DecisionAid.Web.Consent;
 /// from their packet, and the signature (typed name and a drawing), or "talk first" or "decline". Once signed, they
 /// wait for the clinician; once sealed, they can download their copy or withdraw.
 /// </summary>
-public sealed class DecideModel(PatientSessions sessions, AidLibrary library, ConsentSteps steps, AuditTrail audit, DecisionAidDb db) : PageModel
+public sealed class DecideModel(PatientSessions sessions, AidArchive archive, ConsentSteps steps, AuditTrail audit, DecisionAidDb db) : PageModel
 {
     public Packet Packet { get; private set; } = default!;
     public Aid Aid { get; private set; } = default!;
@@ -69,7 +69,7 @@ public sealed class DecideModel(PatientSessions sessions, AidLibrary library, Co
         var visit = await sessions.VisitAsync(HttpContext);
         if (visit is null) return PatientSessions.NoSessionPage(Request);
         if (!visit.WholePacket) return "/packet/survey";
-        if (library.Find(visit.Packet.AidId) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language)) return $"/{LanguageRouting.Negotiate(Request)}/";
+        if (await archive.ForPacketAsync(db, visit.Packet) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language)) return $"/{LanguageRouting.Negotiate(Request)}/";
         var packet = visit.Packet;
         // On a shared clinic tablet the patient signs only where the practice allows it.
         if (visit.OnTablet && (await db.Practices.FindAsync(packet.PracticeId))?.SigningOnSharedDevice != true) return "/packet";

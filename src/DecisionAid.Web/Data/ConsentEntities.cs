@@ -53,6 +53,19 @@ public sealed class ConsentRecord
     public DateTime SealedAt { get; set; }
 }
 
+/// <summary>
+/// One published version of an aid: its folder's files (aid.yaml, each language, pictures) as a zip, keyed by the
+/// aid and its content hash, so a packet renders the version it was made with after the content changes, on any node.
+/// </summary>
+public sealed class PublishedAid
+{
+    public required string AidId { get; set; }
+    public required string ContentHash { get; set; }
+    public required string Version { get; set; }
+    public required byte[] Files { get; set; }
+    public DateTime PublishedAt { get; set; }
+}
+
 /// <summary>The aid content exactly as a packet rendered it, kept once per hash so a record can show what was shown.</summary>
 public sealed class ShownContent
 {

@@ -21,6 +21,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
     public DbSet<ConsentDecision> ConsentDecisions => Set<ConsentDecision>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<ShownContent> ShownContents => Set<ShownContent>();
+    public DbSet<PublishedAid> PublishedAids => Set<PublishedAid>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -123,6 +124,13 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
         {
             c.HasKey(x => x.Hash);
             c.Property(x => x.Hash).HasMaxLength(64);
+        });
+        builder.Entity<PublishedAid>(a =>
+        {
+            a.HasKey(x => new { x.AidId, x.ContentHash });
+            a.Property(x => x.AidId).HasMaxLength(80);
+            a.Property(x => x.ContentHash).HasMaxLength(64);
+            a.Property(x => x.Version).HasMaxLength(40);
         });
         builder.Entity<AuditEntry>(e =>
         {

@@ -77,12 +77,18 @@ public static class Storage
         options.UseSqlite(connection).AddInterceptors(new SqliteDurability());
     }
 
-    /// <summary>Brings the database to the newest migration before the site takes requests.</summary>
+    /// <summary>
+    /// Brings the database to the newest migration before the site takes requests, and stores the library's aid
+    /// versions that are not stored yet (so packets made with them can be shown again after the content changes).
+    /// </summary>
     public static WebApplication MigrateStorage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<DecisionAidDb>().Database.Migrate();
+        var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+        db.Database.Migrate();
+        app.Services.GetRequiredService<Library.AidArchive>()
+            .PublishAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).GetAwaiter().GetResult();
         return app;
     }
 

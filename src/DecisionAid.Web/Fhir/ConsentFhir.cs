@@ -17,7 +17,7 @@ namespace DecisionAid.Web.Fhir;
 /// naming the record's SHA-256), the knowledge check as a QuestionnaireResponse, and a Provenance with both
 /// signatures, with the Patient, Organization and Practitioner they refer to. Built from the sealed document only.
 /// </summary>
-public sealed class ConsentFhir(DecisionAidDb db, AidLibrary library)
+public sealed class ConsentFhir(DecisionAidDb db, AidArchive archive)
 {
     public const string SealedHashSystem = "https://decisionaid.example/fhir/sealed-record-sha256";
     public const string RecordNumberSystem = "https://decisionaid.example/fhir/record-number";
@@ -148,7 +148,8 @@ public sealed class ConsentFhir(DecisionAidDb db, AidLibrary library)
         consent.Provision.Code.Add(new CodeableConcept { Text = Procedure(document) });
         await CurrentStateAsync(consent, record);
 
-        var response = KnowledgeCheck(document, patient, baseUrl, record);
+        // The questions' words come from the version the patient read.
+        var response = KnowledgeCheck(document, await db.Packets.AsNoTracking().SingleOrDefaultAsync(p => p.Id == record.PacketId) is { } packet ? await archive.ForPacketAsync(db, packet) : null, patient, baseUrl, record);
 
         var provenance = new Provenance { Id = $"{record.Id}-provenance", Recorded = sealedAt };
         provenance.Target.Add(new ResourceReference($"Consent/{consent.Id}"));
@@ -185,11 +186,10 @@ public sealed class ConsentFhir(DecisionAidDb db, AidLibrary library)
     }
 
     /// <summary>The knowledge-check answers as sealed, with the questions and choices in the packet's language.</summary>
-    private QuestionnaireResponse? KnowledgeCheck(SealedDocument document, Patient patient, string baseUrl, ConsentRecord record)
+    private static QuestionnaireResponse? KnowledgeCheck(SealedDocument document, DecisionAid.Core.Content.Aid? aid, Patient patient, string baseUrl, ConsentRecord record)
     {
         var answers = document.Answers.Where(a => a.Kind == AnswerKinds.Knowledge).ToList();
         if (answers.Count == 0) return null;
-        var aid = library.Find(document.Packet.Aid);
         var words = aid?.Texts.GetValueOrDefault(document.Packet.Language);
         var response = new QuestionnaireResponse
         {

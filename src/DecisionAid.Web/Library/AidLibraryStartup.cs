@@ -22,6 +22,7 @@ public static class AidLibraryStartup
                 $"The content library at {path} has {errors.Count} error(s); the site will not start until they are fixed:{Environment.NewLine}"
                 + string.Join(Environment.NewLine, errors));
         builder.Services.AddSingleton(new AidLibrary(library, [.. findings.Where(f => f.Severity == Severity.Warning)]));
+        builder.Services.AddSingleton<AidArchive>();
         return builder;
     }
 

@@ -12,7 +12,7 @@ namespace DecisionAid.Web.Packets;
 /// The aid content of a packet as HTML: the packet page shows exactly this, and a consent seals its SHA-256 (and
 /// keeps the HTML once per hash), so a record can prove and show what the patient read.
 /// </summary>
-public sealed class PacketContent(AidRenderer renderer, AidLibrary library, DecisionAidDb db)
+public sealed class PacketContent(AidRenderer renderer, AidLibrary library, AidArchive archive, DecisionAidDb db)
 {
     public async Task<string> RenderAsync(Packet packet, Aid aid)
     {
@@ -21,7 +21,8 @@ public sealed class PacketContent(AidRenderer renderer, AidLibrary library, Deci
         var risks = YourRisks.For(aid, new PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
         var options = new RenderOptions
         {
-            PictureUrl = (id, picture) => AidAssets.PictureUrl(library, id, picture),
+            // An older version's pictures are drawn inline: the picture URLs serve the current version.
+            PictureUrl = archive.IsCurrent(aid) ? (id, picture) => AidAssets.PictureUrl(library, id, picture) : null,
             AidUrl = id => $"/{packet.Language}/aids/{id}",
         };
         var practice = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Id == packet.PracticeId);

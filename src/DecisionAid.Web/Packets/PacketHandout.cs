@@ -18,11 +18,11 @@ public static class PacketHandout
     public static WebApplication MapPacketHandouts(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/packet/handout.pdf", async (HttpContext context, PatientSessions sessions, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
+        app.MapGet("/packet/handout.pdf", async (HttpContext context, PatientSessions sessions, AidArchive archive, DecisionAidDb db, AuditTrail audit) =>
         {
             if (await sessions.OwnDeviceAsync(context) is not { } packet) return Results.NotFound();
             await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: "handout pdf"));
-            return await Pdf(context, packet, library, db);
+            return await Pdf(context, packet, archive, db);
         });
 
         // The aftercare page to keep by the phone: every item for everyone, or the patient's own with the practice's numbers.
@@ -30,9 +30,9 @@ public static class PacketHandout
             library.Find(id) is { } aid && aid.Texts.ContainsKey(lang) && aid.Aftercare.Count > 0
                 ? Results.File(AftercarePdf.Render(aid, lang), "application/pdf", $"{aid.Id}-aftercare-{lang}.pdf")
                 : Results.NotFound());
-        app.MapGet("/packet/aftercare.pdf", async (HttpContext context, PatientSessions sessions, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
+        app.MapGet("/packet/aftercare.pdf", async (HttpContext context, PatientSessions sessions, AidArchive archive, DecisionAidDb db, AuditTrail audit) =>
         {
-            if (await sessions.OwnDeviceAsync(context) is not { } packet || library.Find(packet.AidId) is not { } aid || aid.Aftercare.Count == 0) return Results.NotFound();
+            if (await sessions.OwnDeviceAsync(context) is not { } packet || await archive.ForPacketAsync(db, packet) is not { } aid || aid.Aftercare.Count == 0) return Results.NotFound();
             var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
             await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: "aftercare pdf"));
             context.Response.Headers.CacheControl = "no-store";
@@ -41,7 +41,7 @@ public static class PacketHandout
             return Results.File(pdf, "application/pdf", $"{aid.Id}-aftercare-{packet.Language}.pdf");
         });
 
-        app.MapGet("/clinic/packets/{id:guid}/handout.pdf", async (Guid id, HttpContext context, UserManager<Clinician> users, AidLibrary library, DecisionAidDb db, AuditTrail audit) =>
+        app.MapGet("/clinic/packets/{id:guid}/handout.pdf", async (Guid id, HttpContext context, UserManager<Clinician> users, AidArchive archive, DecisionAidDb db, AuditTrail audit) =>
         {
             var clinician = await users.GetUserAsync(context.User);
             if (clinician is null || !clinician.TwoFactorEnabled) return Results.Challenge();
@@ -54,14 +54,14 @@ public static class PacketHandout
                 return Results.NotFound();
             }
             await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, actor, packet.PracticeId, packet.Id, Detail: "handout pdf"));
-            return await Pdf(context, packet, library, db);
+            return await Pdf(context, packet, archive, db);
         }).RequireAuthorization();
         return app;
     }
 
-    private static async Task<IResult> Pdf(HttpContext context, Packet packet, AidLibrary library, DecisionAidDb db)
+    private static async Task<IResult> Pdf(HttpContext context, Packet packet, AidArchive archive, DecisionAidDb db)
     {
-        if (library.Find(packet.AidId) is not { } aid || !aid.Texts.ContainsKey(packet.Language)) return Results.NotFound();
+        if (await archive.ForPacketAsync(db, packet) is not { } aid || !aid.Texts.ContainsKey(packet.Language)) return Results.NotFound();
         var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
         var risks = YourRisks.For(aid, new PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
         var pdf = HandoutPdf.Render(aid, packet.Language, practice.BrandIn(packet.Language), risks, packet.PatientName);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DecisionAid.Web.Packets;
 
 /// <summary>The patient's own packet: "Your risks", the aid, and the knowledge check, answers saved as they go.</summary>
-public sealed class ShowModel(PatientSessions sessions, AidLibrary library, DecisionAidDb db, TimeProvider clock, PacketContent content, Consent.ConsentSteps steps, Audit.AuditTrail audit) : PageModel
+public sealed class ShowModel(PatientSessions sessions, AidArchive archive, DecisionAidDb db, TimeProvider clock, PacketContent content, Consent.ConsentSteps steps, Audit.AuditTrail audit) : PageModel
 {
     public Packet Packet { get; private set; } = default!;
     public Aid Aid { get; private set; } = default!;
@@ -78,7 +78,7 @@ public sealed class ShowModel(PatientSessions sessions, AidLibrary library, Deci
         Response.Headers.CacheControl = "no-store";
         var visit = await sessions.VisitAsync(HttpContext);
         if (visit is { WholePacket: false }) return "/packet/survey";
-        if (visit is null || library.Find(visit.Packet.AidId) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language))
+        if (visit is null || await archive.ForPacketAsync(db, visit.Packet) is not { } aid || !aid.Texts.ContainsKey(visit.Packet.Language))
             return PatientSessions.NoSessionPage(Request);
         Packet = visit.Packet;
         Aid = aid;

@@ -9,7 +9,7 @@ namespace DecisionAid.Web.Tablet;
 /// The tablet's home: the patient's packet (or survey) while one is handed over, else a neutral welcome screen that
 /// shows nothing of anyone. "I'm finished" and the idle timer end the patient's session here.
 /// </summary>
-public sealed class IndexModel(TabletSessions tablets, PatientSessions sessions, DecisionAidDb db, Audit.AuditTrail audit, Library.AidLibrary library) : PageModel
+public sealed class IndexModel(TabletSessions tablets, PatientSessions sessions, DecisionAidDb db, Audit.AuditTrail audit, Library.AidArchive archive) : PageModel
 {
     public Practices.Brand? Brand { get; private set; }
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(TabletSessions tablets, PatientSessions sessions,
         if (await sessions.VisitAsync(HttpContext) is { } visit && visit.TabletId == tablet.Id)
         {
             // An aid no longer in the library would send /packet back here: end that session instead of looping.
-            if (!visit.WholePacket || library.Find(visit.Packet.AidId)?.Texts.ContainsKey(visit.Packet.Language) == true)
+            if (!visit.WholePacket || (await archive.ForPacketAsync(db, visit.Packet))?.Texts.ContainsKey(visit.Packet.Language) == true)
                 return Redirect(visit.WholePacket ? "/packet" : "/packet/survey");
             await tablets.EndPatientAsync(HttpContext, tablet);
         }

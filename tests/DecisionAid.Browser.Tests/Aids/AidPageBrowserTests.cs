@@ -145,14 +145,25 @@ public class AidPageBrowserTests(BrowserSite site)
     public async Task Read_aloud_speaks_each_sentence_and_highlights_it()
     {
         var page = await site.NewPage();
-        // Headless Chromium has no voices: stand in a speech engine that reports each sentence as spoken.
+        // Headless Chromium has no voices: stand in a speech engine that reports each sentence as spoken. It holds
+        // every sentence "speaking" until the test releases it, so the test sees the playing state, never a race with it.
         await page.AddInitScriptAsync(@"(() => {
             window.__spoken = [];
+            window.__held = [];
+            window.__hold = true;
+            window.__release = () => { window.__hold = false; window.__held.splice(0).forEach(end => end()); };
             const engine = {
                 getVoices: () => [{ lang: 'en-US', name: 'Test voice' }],
                 addEventListener: () => {},
                 cancel: () => {},
-                speak: (u) => { window.__spoken.push(u.text); setTimeout(() => { u.onstart && u.onstart(); setTimeout(() => u.onend && u.onend(), 30); }, 0); },
+                speak: (u) => {
+                    window.__spoken.push(u.text);
+                    setTimeout(() => {
+                        u.onstart && u.onstart();
+                        const end = () => u.onend && u.onend();
+                        if (window.__hold) window.__held.push(end); else setTimeout(end, 0);
+                    }, 0);
+                },
             };
             Object.defineProperty(window, 'speechSynthesis', { value: engine });
         })()");
@@ -160,13 +171,15 @@ public class AidPageBrowserTests(BrowserSite site)
         var button = page.Locator("#summary button.listen");
         Assert.True(await button.IsVisibleAsync());
         await button.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__held.length === 1");
         Assert.Equal("true", await button.GetAttributeAsync("aria-pressed"));
+        Assert.Equal(1, await page.Locator("#summary .reading").CountAsync());
+        await page.EvaluateAsync("() => window.__release()");
         await page.WaitForFunctionAsync("() => window.__spoken.length >= 3");
         var spoken = await page.EvaluateAsync<string[]>("() => window.__spoken");
         Assert.Equal("What should you know first?", spoken[0]);
         Assert.StartsWith("Neurolysis is a treatment that destroys a nerve", spoken[1], StringComparison.Ordinal);
         Assert.Equal("It is for bad, long-lasting pain that is not likely to get better.", spoken[2]);
-        await page.WaitForFunctionAsync("() => document.querySelector('#summary .reading') !== null || window.__spoken.length >= 5");
         await page.WaitForFunctionAsync("() => document.querySelector('#summary button.listen').getAttribute('aria-pressed') === 'false'");
         Assert.Equal(0, await page.Locator(".reading").CountAsync());
     }

@@ -13,16 +13,25 @@ public sealed class SignedInClinic : IDisposable
     public const string Password = "correct horse battery staple";
     private readonly List<HttpClient> _clients = [];
 
+    private readonly Dictionary<string, string> _settings;
+
     public SignedInClinic(string provider, Dictionary<string, string>? settings = null)
     {
         Database = TestDatabases.Create(provider);
-        var all = Database.SiteSettings();
-        foreach (var (key, value) in settings ?? []) all[key] = value;
-        Site = new SiteFactory(settings: all);
+        _settings = Database.SiteSettings();
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
+        Site = new SiteFactory(settings: _settings);
     }
 
     public TestDatabase Database { get; }
-    public SiteFactory Site { get; }
+    public SiteFactory Site { get; private set; }
+
+    /// <summary>Stops the site and starts it again on the same database (e.g. after its content changed); earlier clients are gone with it.</summary>
+    public void Restart()
+    {
+        Site.Dispose();
+        Site = new SiteFactory(settings: _settings);
+    }
 
     /// <summary>A new practice with one clinician, signed in; returns the clinician's browser and the practice id.</summary>
     public async Task<(HttpClient Browser, Guid Practice)> NewPracticeAsync(string name)

@@ -9,7 +9,7 @@ namespace DecisionAid.Web.Clinic.Packets;
 
 /// <summary>One packet for the clinician: its status and answers; only within the clinician's own practice (else 404).</summary>
 public sealed class ShowModel(
-    UserManager<Clinician> users, SignInManager<Clinician> signInManager, DecisionAidDb db, AidLibrary library, TimeProvider clock, Audit.AuditTrail audit,
+    UserManager<Clinician> users, SignInManager<Clinician> signInManager, DecisionAidDb db, Library.AidArchive archive, TimeProvider clock, Audit.AuditTrail audit,
     Tablet.TabletSessions tablets, Web.Packets.PatientSessions sessions, Web.Packets.SurveyLinks surveyLinks) : ClinicPage(users)
 {
     /// <summary>A survey link just made: shown once (only its hash is kept).</summary>
@@ -30,7 +30,7 @@ public sealed class ShowModel(
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await Find(id) is not { } packet) return NotFound();
-        Show(packet);
+        await ShowAsync(packet);
         await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
         return Page();
     }
@@ -55,7 +55,7 @@ public sealed class ShowModel(
         if (await Find(id) is not { } packet) return NotFound();
         if (packet.RevokedAt is not null || show is not ("packet" or "survey"))
         {
-            Show(packet);
+            await ShowAsync(packet);
             Problem = packet.RevokedAt is not null ? "This packet's link is revoked: it cannot be handed to the patient." : "Choose the packet or the survey.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -78,7 +78,7 @@ public sealed class ShowModel(
     public async Task<IActionResult> OnPostSurveyLinkAsync(Guid id)
     {
         if (await Find(id) is not { } packet) return NotFound();
-        Show(packet);
+        await ShowAsync(packet);
         if (packet.RevokedAt is not null)
         {
             Problem = "This packet's link is revoked: make a new packet for a survey.";
@@ -101,11 +101,11 @@ public sealed class ShowModel(
         return null;
     }
 
-    private void Show(Packet packet)
+    private async Task ShowAsync(Packet packet)
     {
         Packet = packet;
         Status = PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime);
-        var aid = library.Find(packet.AidId);
+        var aid = await archive.ForPacketAsync(db, packet);
         (Score, Missed) = PacketStatus.Knowledge(packet, aid);
         (SureSummary, SureConflict) = PacketStatus.Sure(packet);
         Satisfaction = packet.Answers.FirstOrDefault(a => a.Kind == "satisfaction")?.Value;

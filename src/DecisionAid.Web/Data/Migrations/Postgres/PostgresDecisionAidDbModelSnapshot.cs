@@ -544,6 +544,33 @@ namespace DecisionAid.Web.Data.Migrations.Postgres
                     b.ToTable("Practices");
                 });
 
+            modelBuilder.Entity("DecisionAid.Web.Data.PublishedAid", b =>
+                {
+                    b.Property<string>("AidId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Files")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("AidId", "ContentHash");
+
+                    b.ToTable("PublishedAids");
+                });
+
             modelBuilder.Entity("DecisionAid.Web.Data.ShownContent", b =>
                 {
                     b.Property<string>("Hash")

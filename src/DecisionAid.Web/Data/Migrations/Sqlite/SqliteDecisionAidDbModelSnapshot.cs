@@ -539,6 +539,33 @@ namespace DecisionAid.Web.Data.Migrations.Sqlite
                     b.ToTable("Practices");
                 });
 
+            modelBuilder.Entity("DecisionAid.Web.Data.PublishedAid", b =>
+                {
+                    b.Property<string>("AidId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Files")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AidId", "ContentHash");
+
+                    b.ToTable("PublishedAids");
+                });
+
             modelBuilder.Entity("DecisionAid.Web.Data.ShownContent", b =>
                 {
                     b.Property<string>("Hash")
