@@ -66,6 +66,10 @@ public sealed class BrowserSite : IAsyncLifetime
             IsMobile = touch,
             BaseURL = BaseUrl,
         });
+        // Every wait is for a condition; this is only the ceiling. Two test hosts and Chromium on 2 cores can take
+        // longer than Playwright's 30 s for one sign-in (seen once), which is slowness, not a failure.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

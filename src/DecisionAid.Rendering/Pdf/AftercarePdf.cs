@@ -23,7 +23,7 @@ public static class AftercarePdf
             Title = $"{text.Title.Value}: {section.Heading}", Creator = "DecisionAid", Producer = "DecisionAid (SkiaSharp)",
             Subject = $"{aid.Id} {aid.Version} {aid.ContentHash} aftercare",
         };
-        var header = brand is null ? ui.SiteName : brand.Phone is null ? brand.Name : $"{brand.Name} · {brand.Phone}";
+        var header = DocumentPdf.Header(brand, ui);
         return PdfFlow.Write(metadata, page => (header, $"{text.Title.Value} · {ui.Format(ui.Version, aid.Version)} · {page}"), flow =>
         {
             flow.Heading($"{text.Title.Value}: {section.Heading}", 2);

@@ -10,6 +10,10 @@ namespace DecisionAid.Rendering.Pdf;
 /// </summary>
 internal static class DocumentPdf
 {
+    /// <summary>The running header of a patient's printout: the practice and its number, or the site's name.</summary>
+    public static string Header(PracticeBrand? brand, Text.UiText ui) =>
+        brand is null ? ui.SiteName : brand.Phone is null ? brand.Name : $"{brand.Name} · {brand.Phone}";
+
     public static void Sections(PdfFlow flow, Aid? aid, IEnumerable<Section> sections)
     {
         foreach (var section in sections)

@@ -27,7 +27,7 @@ public static class HandoutPdf
             Title = document.Title, Creator = "DecisionAid", Producer = "DecisionAid (SkiaSharp)",
             Subject = $"{aid.Id} {aid.Version} {aid.ContentHash}",
         };
-        var header = brand is null ? ui.SiteName : brand.Phone is null ? brand.Name : $"{brand.Name} · {brand.Phone}";
+        var header = DocumentPdf.Header(brand, ui);
         var reviewed = ui.Format(ui.ReviewedOn, ui.Date(aid.Reviewed), string.Join(", ", aid.Reviewers.Select(r => r.Name)));
         return PdfFlow.Write(metadata, page => (header, $"{document.Title} · {ui.Format(ui.Version, aid.Version)} · {reviewed} · {page}"), flow =>
         {

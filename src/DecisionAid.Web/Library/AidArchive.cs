@@ -54,8 +54,13 @@ public sealed class AidArchive(AidLibrary library, ILogger<AidArchive> log)
         var stored = await db.PublishedAids.AsNoTracking().SingleOrDefaultAsync(p => p.AidId == aidId && p.ContentHash == contentHash, cancel);
         if (stored is null)
         {
-            log.LogError("No stored version {Hash} of the aid {Aid}", contentHash, aidId);
-            return null;
+            // A packet from before versions were stored (or generated demo data): its bytes are gone. The current
+            // version is shown only when it carries the same version number; the consent still seals what was shown.
+            var fallback = library.Find(aidId) is { } now && await db.Packets.AsNoTracking()
+                .AnyAsync(p => p.AidId == aidId && p.ContentHash == contentHash && p.ContentVersion == now.Version, cancel) ? now : null;
+            if (log.IsEnabled(LogLevel.Warning))
+                log.LogWarning("No stored version {Hash} of the aid {Aid}; {Outcome}", contentHash, aidId, fallback is null ? "not shown" : "showing the current one of the same version number");
+            return fallback;
         }
         var aid = Load(stored);
         return _older.GetOrAdd((aidId, contentHash), aid);
