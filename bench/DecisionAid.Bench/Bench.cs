@@ -6,7 +6,6 @@ using DecisionAid.Core.Personalising;
 using DecisionAid.Rendering;
 using DecisionAid.Rendering.Pdf;
 using DecisionAid.Web.Api;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Packets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -79,7 +78,7 @@ internal static class Bench
         }
         var request = new NewPacket("neurolysis", "en", "genicular", "heat", ["blood-thinners"], "Bench Patient", new DateOnly(1950, 1, 1), null);
 
-        var aid = site.Services.GetRequiredService<DecisionAid.Web.Library.AidLibrary>().Find("neurolysis")!;
+        var aid = site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!;
         var inserts = await ForDuration(duration, 8, async () =>
         {
             using var scope = site.Services.CreateScope();

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using AngleSharp.Html.Parser;
 using DecisionAid.Web.Consent;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Outcomes;
 using Microsoft.AspNetCore.Identity;

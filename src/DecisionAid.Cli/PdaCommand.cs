@@ -33,6 +33,7 @@ public static class PdaCommand
         root.Subcommands.Add(ExportVerb.Create(context));
         root.Subcommands.Add(OutcomesVerbs.Outcomes(context));
         root.Subcommands.Add(OutcomesVerbs.SeedDemo(context));
+        root.Subcommands.Add(AddClinicianVerb.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -33,7 +33,6 @@ builder.Services.AddPublicPageSpeed();
 
 var app = builder.Build();
 app.MigrateStorage();
-if (args.FirstOrDefault() == Onboarding.Verb) return await Onboarding.RunAsync(app, args);
 await app.SeedDemoAsync();
 app.UseProxies();
 app.UseSecurityHeaders();

@@ -79,12 +79,12 @@ public sealed class BrowserSite : IAsyncLifetime
         var email = $"dr.{Guid.NewGuid():N}@example.org";
         const string password = "amber meadow violin copper";
         using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DecisionAid.Web.Data.DecisionAidDb>();
-        var practice = new DecisionAid.Web.Data.Practice { Id = Guid.NewGuid(), Slug = $"k{Guid.NewGuid():N}"[..20], Name = practiceName, CreatedAt = DateTime.UtcNow };
+        var db = scope.ServiceProvider.GetRequiredService<DecisionAid.Records.Data.DecisionAidDb>();
+        var practice = new DecisionAid.Records.Data.Practice { Id = Guid.NewGuid(), Slug = $"k{Guid.NewGuid():N}"[..20], Name = practiceName, CreatedAt = DateTime.UtcNow };
         db.Practices.Add(practice);
         await db.SaveChangesAsync();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DecisionAid.Web.Data.Clinician>>();
-        var clinician = new DecisionAid.Web.Data.Clinician { UserName = email, Email = email, DisplayName = $"Dr of {practiceName}", PracticeId = practice.Id };
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DecisionAid.Records.Data.Clinician>>();
+        var clinician = new DecisionAid.Records.Data.Clinician { UserName = email, Email = email, DisplayName = $"Dr of {practiceName}", PracticeId = practice.Id };
         var created = await users.CreateAsync(clinician, password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.ResetAuthenticatorKeyAsync(clinician);

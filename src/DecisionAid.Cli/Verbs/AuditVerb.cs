@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DecisionAid.Web.Audit;
 
 namespace DecisionAid.Cli.Verbs;
 

@@ -1,9 +1,5 @@
 using System.CommandLine;
 using DecisionAid.Core.Loading;
-using DecisionAid.Web.Audit;
-using DecisionAid.Web.Consent;
-using DecisionAid.Web.Fhir;
-using DecisionAid.Web.Library;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Cli.Verbs;
@@ -50,7 +46,7 @@ internal static class ExportVerb
                     byte[] bytes;
                     if (kind == "pdf")
                     {
-                        bytes = ConsentDownloads.RenderPdf(record);
+                        bytes = ConsentRecordPdf.Render(record);
                     }
                     else
                     {

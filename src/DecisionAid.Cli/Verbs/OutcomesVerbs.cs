@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using DecisionAid.Core.Loading;
-using DecisionAid.Web.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Cli.Verbs;

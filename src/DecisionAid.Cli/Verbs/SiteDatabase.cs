@@ -1,6 +1,5 @@
 using System.CommandLine;
-using DecisionAid.Web.Consent;
-using DecisionAid.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
 namespace DecisionAid.Cli.Verbs;
@@ -25,20 +24,7 @@ internal sealed class SiteDatabase
 
     public (DecisionAidDb Db, SealKey Key) Open(ParseResult parsed, TextWriter error)
     {
-        var overrides = new Dictionary<string, string?>();
-        if (parsed.GetValue(_data) is { } data) overrides["Storage:DataFolder"] = data;
-        if (parsed.GetValue(_postgres) is { } pg)
-        {
-            overrides["Storage:Provider"] = Storage.Postgres;
-            overrides["ConnectionStrings:DecisionAid"] = pg;
-        }
-        if (parsed.GetValue(_keyFile) is { } file)
-        {
-            if (!File.Exists(file)) throw new InvalidOperationException($"no seal key file at {file}");
-            overrides["Consent:SealKey"] = File.ReadAllText(file).Trim();
-        }
-        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
-        var root = Directory.GetCurrentDirectory();
+        var (config, root) = Configuration(parsed);
         var db = Storage.Open(config, root); // first: "no database here" is the likelier mistake
         var folder = Storage.DataFolder(config, root);
         var devKey = Path.Combine(folder, SealKey.DevelopmentFile);
@@ -57,5 +43,31 @@ internal sealed class SiteDatabase
             db.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The database alone, brought to the newest migration (made when there is none): for verbs that seal nothing.</summary>
+    public async Task<DecisionAidDb> OpenMigratedAsync(ParseResult parsed, CancellationToken cancel)
+    {
+        var (config, root) = Configuration(parsed);
+        var db = Storage.Open(config, root, create: true);
+        await db.Database.MigrateAsync(cancel);
+        return db;
+    }
+
+    private (IConfiguration Config, string Root) Configuration(ParseResult parsed)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parsed.GetValue(_data) is { } data) overrides["Storage:DataFolder"] = data;
+        if (parsed.GetValue(_postgres) is { } pg)
+        {
+            overrides["Storage:Provider"] = Storage.Postgres;
+            overrides["ConnectionStrings:DecisionAid"] = pg;
+        }
+        if (parsed.GetValue(_keyFile) is { } file)
+        {
+            if (!File.Exists(file)) throw new InvalidOperationException($"no seal key file at {file}");
+            overrides["Consent:SealKey"] = File.ReadAllText(file).Trim();
+        }
+        return (new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build(), Directory.GetCurrentDirectory());
     }
 }

@@ -1,6 +1,5 @@
 using DecisionAid.Core.Content;
 using DecisionAid.Rendering;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Practices;
 using Microsoft.AspNetCore.Mvc;

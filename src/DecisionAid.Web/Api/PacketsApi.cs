@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using DecisionAid.Web.Clinic;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Packets;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +28,7 @@ public static class PacketsApi
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/packets").WithTags("Packets").AddEndpointFilter(RequireKey);
 
-        api.MapPost("/", async (NewPacket request, HttpContext context, DecisionAidDb db, AidLibrary library, PacketLinks links, TimeProvider clock, Audit.AuditTrail audit) =>
+        api.MapPost("/", async (NewPacket request, HttpContext context, DecisionAidDb db, AidLibrary library, PacketLinks links, TimeProvider clock, AuditTrail audit) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var problems = request.Validate(library, DateOnly.FromDateTime(now));
@@ -37,7 +36,7 @@ public static class PacketsApi
             var key = (ApiKey)context.Items[nameof(ApiKey)]!;
             var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
             db.Packets.Add(packet);
-            await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, Audit.AuditActions.ApiKey(key.Id), packet.PracticeId, packet.Id));
+            await audit.SaveAsync(new AuditEvent(AuditActions.PacketCreated, AuditActions.ApiKey(key.Id), packet.PracticeId, packet.Id));
             var link = links.LinkFor(token, context.Request);
             context.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, QrCodes.Svg(link), packet.TokenExpiresAt));

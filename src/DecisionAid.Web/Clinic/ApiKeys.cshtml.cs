@@ -1,6 +1,5 @@
 using DecisionAid.Web.Security;
 using DecisionAid.Web.Api;
-using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DecisionAid.Web.Clinic;
 
 /// <summary>The practice's API keys: a new key is 256 random bits, shown once and stored only as a hash; keys can be revoked.</summary>
-public sealed class ApiKeysModel(UserManager<Clinician> users, DecisionAidDb db, TimeProvider clock) : ClinicPage(users)
+public sealed class ApiKeysModel(DecisionAidDb db, TimeProvider clock) : ClinicPage
 {
     [BindProperty] public string Name { get; set; } = "";
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];

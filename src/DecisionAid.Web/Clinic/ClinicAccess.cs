@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -17,20 +16,7 @@ public static class ClinicAccess
     public static WebApplicationBuilder AddClinicAccess(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddIdentity<Clinician, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 4;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        builder.Services.AddIdentity<Clinician, IdentityRole>(DecisionAid.Records.Practices.ClinicianIdentity.Configure)
             .AddEntityFrameworkStores<DecisionAidDb>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswords>();
@@ -53,7 +39,7 @@ public static class ClinicAccess
             o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-        builder.Services.AddAuthorization();
+        builder.Services.AddClinicPolicies();
         // Attempts (POSTs) to the sign-in steps, the tablet's unlock and to patients' links: 10 a minute per address by default
         // (RateLimits:AttemptsPerMinute); pages themselves are not limited.
         var permits = builder.Configuration.GetValue("RateLimits:AttemptsPerMinute", 10);

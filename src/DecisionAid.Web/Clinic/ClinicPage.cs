@@ -1,35 +1,15 @@
-using DecisionAid.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DecisionAid.Web.Clinic;
 
 /// <summary>
-/// A clinic page: signed in with both factors. A clinician who has not set up an authenticator yet is sent to do
-/// so first (the password alone opens only that page). <see cref="Clinician"/> is the signed-in clinician.
+/// A clinic page: signed in with both factors (<see cref="ClinicPolicies.Clinician"/>). A clinician who has not set
+/// up an authenticator yet is sent to do so first (the password alone opens only that page).
 /// </summary>
-public abstract class ClinicPage(UserManager<Clinician> users) : PageModel
+[Authorize(Policy = ClinicPolicies.Clinician)]
+public abstract class ClinicPage : PageModel
 {
-    public Clinician Clinician { get; private set; } = default!;
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            context.Result = new RedirectResult("/clinic/sign-in");
-            return;
-        }
-        if (!user.TwoFactorEnabled)
-        {
-            context.Result = new RedirectResult("/clinic/authenticator");
-            return;
-        }
-        Clinician = user;
-        await next();
-    }
+    /// <summary>The signed-in clinician, as the policy found them.</summary>
+    public Records.Data.Clinician Clinician => ClinicPolicies.Current(HttpContext);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DecisionAid.Web.Clinic;
 
 /// <summary>The clinician's start page: their practice's packets, newest first (only their practice's).</summary>
-public sealed class IndexModel(UserManager<Clinician> users, DecisionAidDb db, AidArchive archive, TimeProvider clock) : ClinicPage(users)
+public sealed class IndexModel(DecisionAidDb db, AidArchive archive, TimeProvider clock) : ClinicPage
 {
     public sealed record Row(Guid Id, string Patient, string Aid, string Language, string Status, string Score, string Consent, string Created);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DecisionAid.Core.Content;
-using DecisionAid.Web.Data;
 
 namespace DecisionAid.Web.Clinic;
 

@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Practices;
 using Microsoft.AspNetCore.Identity;
 using DecisionAid.Web.Library;
@@ -9,7 +8,7 @@ namespace DecisionAid.Web.Clinic;
 
 /// <summary>The practice's brand: name, phones, address, accent colour (contrast-checked) and logo (validated and cleaned).</summary>
 [RequestSizeLimit(BrandRules.MaxLogoBytes + (64 * 1024))]
-public sealed class PracticeModel(UserManager<Clinician> users, DecisionAidDb db, IOutputCacheStore cache) : ClinicPage(users)
+public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache) : ClinicPage
 {
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string? Phone { get; set; }

@@ -1,7 +1,6 @@
 using DecisionAid.Core.Consent;
 using DecisionAid.Rendering.Pdf;
-using DecisionAid.Web.Audit;
-using DecisionAid.Web.Data;
+using DecisionAid.Web.Clinic;
 using DecisionAid.Web.Fhir;
 using DecisionAid.Web.Packets;
 using Microsoft.AspNetCore.Identity;
@@ -26,11 +25,10 @@ public static class ConsentDownloads
             return Pdf(context, record);
         });
 
-        app.MapGet("/clinic/consents/{id:guid}/{format:regex(^(pdf|fhir)$)}", async (Guid id, string format, HttpContext context, UserManager<Clinician> users,
+        app.MapGet("/clinic/consents/{id:guid}/{format:regex(^(pdf|fhir)$)}", async (Guid id, string format, HttpContext context,
             DecisionAidDb db, AuditTrail audit, ConsentFhir fhir) =>
         {
-            var clinician = await users.GetUserAsync(context.User);
-            if (clinician is null || !clinician.TwoFactorEnabled) return Results.Challenge();
+            var clinician = ClinicPolicies.Current(context);
             var actor = AuditActions.Clinician(clinician);
             var record = await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
             if (record is null || record.PracticeId != clinician.PracticeId)
@@ -42,22 +40,15 @@ public static class ConsentDownloads
             await audit.SaveAsync(new AuditEvent(AuditActions.ConsentExported, actor, record.PracticeId, record.PacketId, record.Id, format));
             if (format == "pdf") return Pdf(context, record);
             context.Response.Headers.CacheControl = "no-store";
-            var bundle = await fhir.BundleAsync(record, ConsentFhir.BaseUrl(context));
+            var bundle = await fhir.BundleAsync(record, FhirApi.BaseUrl(context));
             return Results.Text(ConsentFhir.Json(bundle), "application/fhir+json; charset=utf-8");
-        }).RequireAuthorization();
+        }).RequireAuthorization(ClinicPolicies.Clinician);
         return app;
-    }
-
-    public static byte[] RenderPdf(ConsentRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var document = SealedDocument.Parse(record.Document) ?? throw new InvalidOperationException($"consent record {record.Id} holds no document");
-        return ConsentPdf.Render(document, record.DocumentHash);
     }
 
     private static IResult Pdf(HttpContext context, ConsentRecord record)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return Results.File(RenderPdf(record), "application/pdf", $"consent-{record.Id}.pdf");
+        return Results.File(ConsentRecordPdf.Render(record), "application/pdf", $"consent-{record.Id}.pdf");
     }
 }

@@ -1,6 +1,4 @@
 using DecisionAid.Rendering;
-using DecisionAid.Web.Audit;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Fhir;
 using DecisionAid.Web.Packets;
 

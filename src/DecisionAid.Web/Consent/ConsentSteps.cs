@@ -4,8 +4,6 @@ using DecisionAid.Core.Personalising;
 using DecisionAid.Rendering.Consent;
 using DecisionAid.Rendering.Pdf;
 using DecisionAid.Rendering.Text;
-using DecisionAid.Web.Audit;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Packets;
 using Microsoft.EntityFrameworkCore;
@@ -178,7 +176,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
             Patient = new(packet.PatientName, packet.PatientBirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), packet.RecordNumber),
             ShownContentHash = decision.ContentHash,
             Statement = decision.Statement,
-            Answers = Answers(answers),
+            Answers = SealedAnswers.Of(answers),
             PatientSignature = new(decision.Id, decision.Choice, decision.TypedName, decision.SignatureSvg, AuditTrail.Time(decision.At),
                 decision.Ip, decision.UserAgent, kind == ConsentRecord.Consent ? words.PatientMeaning : words.WithdrawConfirm),
             ClinicianSignature = clinician,
@@ -193,10 +191,6 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
         await audit.SaveAsync(new AuditEvent(action, actor, packet.PracticeId, packet.Id, record.Id, $"{kind} sealed, decision {decision.Id}, sha256 {record.DocumentHash}"));
         return new StepResult(true, RecordId: record.Id);
     }
-
-    /// <summary>The answers as sealed: sorted, so the same answers always read the same. The post-visit survey comes after and is not part of it.</summary>
-    public static IReadOnlyList<SealedDocument.AnswerPart> Answers(IEnumerable<PacketAnswer> answers) =>
-        [.. answers.Where(a => a.Kind != AnswerKinds.Survey).OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ItemId, StringComparer.Ordinal).Select(a => new SealedDocument.AnswerPart(a.Kind, a.ItemId, a.Value))];
 
     private ConsentDecision NewDecision(
         Packet packet, string choice, string? typedName, string? svg, string statement, string contentHash, string aidVersion, DateTime at, string idempotencyKey, HttpContext http)

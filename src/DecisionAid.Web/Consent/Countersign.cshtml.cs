@@ -1,6 +1,4 @@
-using DecisionAid.Web.Audit;
 using DecisionAid.Web.Clinic;
-using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,9 +11,8 @@ namespace DecisionAid.Web.Consent;
 /// conversation took place; interpreter and witness if any; the password again), the sealed records with their
 /// downloads, and recording a withdrawal. Another practice's packet is 404, and the attempt is audited.
 /// </summary>
-[Authorize]
-public sealed class CountersignModel(UserManager<Clinician> users, SignInManager<Clinician> signIns, DecisionAidDb db, ConsentSteps steps, AuditTrail audit)
-    : ClinicPage(users)
+public sealed class CountersignModel(SignInManager<Clinician> signIns, DecisionAidDb db, ConsentSteps steps, AuditTrail audit)
+    : ClinicPage
 {
     public Packet Packet { get; private set; } = default!;
     public ConsentState State { get; private set; } = default!;

@@ -1,6 +1,4 @@
 using DecisionAid.Core.Content;
-using DecisionAid.Web.Audit;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Packets;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +29,7 @@ public static class DemoPractice
         await db.SaveChangesAsync();
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
-        var password = Security.Secrets.OneTimePassword();
+        var password = DecisionAid.Records.Practices.ClinicianOnboarding.OneTimePassword();
         var clinician = new Clinician { UserName = Email, Email = Email, DisplayName = "Dr Demo", PracticeId = practice.Id, EmailConfirmed = true, IsLead = true };
         var created = await users.CreateAsync(clinician, password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
@@ -38,7 +37,7 @@ public static class DemoPractice
         var key = await users.GetAuthenticatorKeyAsync(clinician);
         await users.SetTwoFactorEnabledAsync(clinician, true);
 
-        var library = scope.ServiceProvider.GetRequiredService<Library.AidLibrary>();
+        var library = scope.ServiceProvider.GetRequiredService<AidLibrary>();
         var aid = library.Find("neurolysis") ?? library.Aids[0];
         var (token, hash) = Packets.PacketLinks.NewToken();
         var links = scope.ServiceProvider.GetRequiredService<Packets.PacketLinks>();
@@ -52,7 +51,7 @@ public static class DemoPractice
             PatientName = "Demo Patient", PatientBirthDate = new DateOnly(1950, 1, 1), TokenHash = hash,
             TokenExpiresAt = DateTime.UtcNow + links.Lifetime, CreatedAt = DateTime.UtcNow,
         });
-        await scope.ServiceProvider.GetRequiredService<Audit.AuditTrail>().SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, "system", practice.Id, packetId, Detail: "demo"));
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveAsync(new AuditEvent(AuditActions.PacketCreated, "system", practice.Id, packetId, Detail: "demo"));
         var site = (app.Configuration["Site:PublicBaseUrl"] is { Length: > 0 } configured ? configured : (app.Configuration["Urls"] ?? "http://127.0.0.1:5000").Split(';')[0]).TrimEnd('/');
 
         Console.WriteLine($"""

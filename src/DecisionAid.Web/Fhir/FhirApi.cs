@@ -1,9 +1,7 @@
 using DecisionAid.Web.Api;
-using DecisionAid.Web.Audit;
 using DecisionAid.Web.Consent;
-using DecisionAid.Web.Data;
 using Hl7.Fhir.Model;
-using AuditEvent = DecisionAid.Web.Audit.AuditEvent;
+using AuditEvent = DecisionAid.Records.Audit.AuditEvent;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Fhir;
@@ -15,6 +13,13 @@ namespace DecisionAid.Web.Fhir;
 /// </summary>
 public static class FhirApi
 {
+    /// <summary>The base of every fullUrl and of the PDF's address: the site's public address.</summary>
+    public static string BaseUrl(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Library.PublicAddress.Of(context.RequestServices.GetRequiredService<IConfiguration>(), context.Request);
+    }
+
     private const string FhirJson = "application/fhir+json; charset=utf-8";
 
     public static WebApplication MapFhirApi(this WebApplication app)
@@ -24,7 +29,7 @@ public static class FhirApi
 
         fhir.MapGet("/Consent/{id:guid}", async (Guid id, HttpContext context, DecisionAidDb db, AuditTrail audit, ConsentFhir build) =>
             await FindAsync(id, context, db, audit, "fhir") is { } record
-                ? Results.Text(ConsentFhir.Json(await build.ConsentAsync(record, ConsentFhir.BaseUrl(context))), FhirJson)
+                ? Results.Text(ConsentFhir.Json(await build.ConsentAsync(record, FhirApi.BaseUrl(context))), FhirJson)
                 : NotFound($"Consent/{id} is not known to this practice"))
             .WithSummary("A sealed consent record as a FHIR R4 Consent");
 
@@ -45,13 +50,13 @@ public static class FhirApi
                 : [];
             if (records.Count > 0)
                 await audit.SaveAsync([.. records.Select(r => new AuditEvent(AuditActions.ConsentExported, AuditActions.ApiKey(key.Id), key.PracticeId, r.PacketId, r.Id, "fhir search"))]);
-            var baseUrl = ConsentFhir.BaseUrl(context);
+            var baseUrl = FhirApi.BaseUrl(context);
             return Results.Text(ConsentFhir.Json(await build.SearchsetAsync(records, baseUrl, $"{baseUrl}/fhir/Consent?patient={packetId}")), FhirJson);
         }).WithSummary("Search sealed consents by patient (the packet's id); a searchset with the records' Patient, Practitioner, QuestionnaireResponse and Provenance");
 
         fhir.MapGet("/Binary/consent-{id:guid}", async (Guid id, HttpContext context, DecisionAidDb db, AuditTrail audit) =>
             await FindAsync(id, context, db, audit, "pdf") is { } record
-                ? Results.File(ConsentDownloads.RenderPdf(record), "application/pdf", $"consent-{record.Id}.pdf")
+                ? Results.File(ConsentRecordPdf.Render(record), "application/pdf", $"consent-{record.Id}.pdf")
                 : NotFound($"Binary/consent-{id} is not known to this practice"))
             .WithSummary("The PDF a Consent's sourceAttachment points to");
         return app;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DecisionAid.Core.Content;
 using DecisionAid.Web.Clinic;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,8 +13,9 @@ namespace DecisionAid.Web.Outcomes;
 /// understanding (knowledge check), decisional conflict (SURE), satisfaction, reading time and consent, with counts
 /// and 95% intervals, and versions compared once each has enough patients. Anyone else gets 404.
 /// </summary>
-[Authorize]
-public sealed class IndexModel(UserManager<Clinician> users, DecisionAidDb db, AidLibrary library, TimeProvider clock, IConfiguration config) : ClinicPage(users)
+/// <summary>Practice leads only (others get 404).</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = ClinicPolicies.Lead)]
+public sealed class IndexModel(DecisionAidDb db, AidLibrary library, TimeProvider clock, IConfiguration config) : ClinicPage
 {
     public IReadOnlyList<Aid> Aids => library.Aids;
     public Aid Aid { get; private set; } = default!;
@@ -27,7 +27,6 @@ public sealed class IndexModel(UserManager<Clinician> users, DecisionAidDb db, A
 
     public async Task<IActionResult> OnGetAsync(string? aid, string? from, string? to)
     {
-        if (!Clinician.IsLead) return NotFound();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         (Aid, Filter, Problem) = Parse(library, Clinician.PracticeId, aid, from, to, today);
         if (Problem is not null) Response.StatusCode = StatusCodes.Status400BadRequest;

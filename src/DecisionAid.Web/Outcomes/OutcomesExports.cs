@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using DecisionAid.Core.Content;
+using DecisionAid.Web.Clinic;
 using DecisionAid.Web.Consent;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Packets;
 using Hl7.Fhir.Model;
@@ -35,9 +35,9 @@ public static class OutcomesExports
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/clinic/outcomes/packets.csv", (HttpContext context, string? aid, string? from, string? to) => ExportAsync(context, aid, from, to, Csv))
-            .RequireAuthorization();
+            .RequireAuthorization(ClinicPolicies.Lead);
         app.MapGet("/clinic/outcomes/responses.fhir.json", (HttpContext context, string? aid, string? from, string? to) => ExportAsync(context, aid, from, to, Fhir))
-            .RequireAuthorization();
+            .RequireAuthorization(ClinicPolicies.Lead);
         return app;
     }
 
@@ -53,9 +53,7 @@ public static class OutcomesExports
     private static async Task<IResult> ExportAsync(HttpContext context, string? aidId, string? from, string? to, Writer write)
     {
         var services = context.RequestServices;
-        var clinician = await services.GetRequiredService<UserManager<Clinician>>().GetUserAsync(context.User);
-        if (clinician is null || !clinician.TwoFactorEnabled) return Results.Challenge();
-        if (!clinician.IsLead) return Results.NotFound();
+        var clinician = ClinicPolicies.Current(context);
         var library = services.GetRequiredService<AidLibrary>();
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var (aid, filter, problem) = IndexModel.Parse(library, clinician.PracticeId, aidId, from, to, today);
@@ -134,7 +132,7 @@ public static class OutcomesExports
     {
         context.Response.ContentType = "application/fhir+json; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{aid.Id}-responses.fhir.json\"";
-        var baseUrl = DecisionAid.Web.Fhir.ConsentFhir.BaseUrl(context);
+        var baseUrl = DecisionAid.Web.Fhir.FhirApi.BaseUrl(context);
         var serializer = new FhirJsonSerializer();
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 1 << 16);
         await writer.WriteAsync($"{{\"resourceType\":\"Bundle\",\"id\":\"{Guid.NewGuid()}\",\"type\":\"collection\",\"timestamp\":\"{DateTimeOffset.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'}\",\"entry\":[");

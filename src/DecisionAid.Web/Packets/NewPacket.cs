@@ -1,6 +1,5 @@
 using DecisionAid.Core.Content;
 using DecisionAid.Core.Personalising;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 
 namespace DecisionAid.Web.Packets;

@@ -2,7 +2,6 @@ using DecisionAid.Core.Content;
 using DecisionAid.Core.Personalising;
 using DecisionAid.Rendering;
 using DecisionAid.Web.Aids;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,7 @@
 using DecisionAid.Core.Personalising;
 using DecisionAid.Rendering.Pdf;
-using DecisionAid.Web.Audit;
+using DecisionAid.Web.Clinic;
 using DecisionAid.Web.Consent;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -41,10 +40,9 @@ public static class PacketHandout
             return Results.File(pdf, "application/pdf", $"{aid.Id}-aftercare-{packet.Language}.pdf");
         });
 
-        app.MapGet("/clinic/packets/{id:guid}/handout.pdf", async (Guid id, HttpContext context, UserManager<Clinician> users, AidArchive archive, DecisionAidDb db, AuditTrail audit) =>
+        app.MapGet("/clinic/packets/{id:guid}/handout.pdf", async (Guid id, HttpContext context, AidArchive archive, DecisionAidDb db, AuditTrail audit) =>
         {
-            var clinician = await users.GetUserAsync(context.User);
-            if (clinician is null || !clinician.TwoFactorEnabled) return Results.Challenge();
+            var clinician = ClinicPolicies.Current(context);
             var actor = AuditActions.Clinician(clinician);
             var packet = await db.Packets.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id);
             if (packet is null || packet.PracticeId != clinician.PracticeId)
@@ -55,7 +53,7 @@ public static class PacketHandout
             }
             await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, actor, packet.PracticeId, packet.Id, Detail: "handout pdf"));
             return await Pdf(context, packet, archive, db);
-        }).RequireAuthorization();
+        }).RequireAuthorization(ClinicPolicies.Clinician);
         return app;
     }
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +12,7 @@ namespace DecisionAid.Web.Packets;
 /// (the clinician makes a new one). Failures are counted in the database in one step, so parallel guesses cannot slip past.
 /// Looking at the link never uses it up.
 /// </summary>
-public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit)
+public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfiguration config, AuditTrail audit)
 {
     public const int FailuresPerRest = 5;
     public const int MaxFailures = 10;
@@ -64,11 +63,11 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
         packet.FailedUnlocks = 0;
         packet.UnlockBlockedUntil = null;
         packet.OpenedAt ??= now;
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketOpened, Audit.AuditActions.Patient, packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new AuditEvent(AuditActions.PacketOpened, AuditActions.Patient, packet.PracticeId, packet.Id));
         return packet;
     }
 
-    private static Audit.AuditEvent Failed(Packet? packet, string why) =>
-        new(Audit.AuditActions.PacketUnlockFailed, "anonymous", packet?.PracticeId, packet?.Id, Detail: why);
+    private static AuditEvent Failed(Packet? packet, string why) =>
+        new(AuditActions.PacketUnlockFailed, "anonymous", packet?.PracticeId, packet?.Id, Detail: why);
 
 }

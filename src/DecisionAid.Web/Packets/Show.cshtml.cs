@@ -1,5 +1,4 @@
 using DecisionAid.Core.Content;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DecisionAid.Web.Packets;
 
 /// <summary>The patient's own packet: "Your risks", the aid, and the knowledge check, answers saved as they go.</summary>
-public sealed class ShowModel(PatientSessions sessions, AidArchive archive, DecisionAidDb db, TimeProvider clock, PacketContent content, Consent.ConsentSteps steps, Audit.AuditTrail audit) : PageModel
+public sealed class ShowModel(PatientSessions sessions, AidArchive archive, DecisionAidDb db, TimeProvider clock, PacketContent content, Consent.ConsentSteps steps, AuditTrail audit) : PageModel
 {
     public Packet Packet { get; private set; } = default!;
     public Aid Aid { get; private set; } = default!;
@@ -24,7 +23,7 @@ public sealed class ShowModel(PatientSessions sessions, AidArchive archive, Deci
     {
         if (await Load() is { } elsewhere) return Redirect(elsewhere);
         ContentHtml = await content.RenderAsync(Packet, Aid);
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Audit.AuditActions.Patient, Packet.PracticeId, Packet.Id));
+        await audit.SaveAsync(new AuditEvent(AuditActions.PacketViewed, AuditActions.Patient, Packet.PracticeId, Packet.Id));
         return Page();
     }
 

@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Packets;
@@ -8,7 +7,7 @@ namespace DecisionAid.Web.Packets;
 /// (Packets:SurveyLinkDays, 30 by default) and ended with the packet. It opens the survey alone, so it needs no date
 /// of birth: the survey shows nothing of the patient, and its page never shows the packet.
 /// </summary>
-public sealed class SurveyLinks(DecisionAidDb db, TimeProvider clock, IConfiguration config, Audit.AuditTrail audit)
+public sealed class SurveyLinks(DecisionAidDb db, TimeProvider clock, IConfiguration config, AuditTrail audit)
 {
     public TimeSpan Lifetime => TimeSpan.FromDays(config.GetValue("Packets:SurveyLinkDays", 30));
 
@@ -20,7 +19,7 @@ public sealed class SurveyLinks(DecisionAidDb db, TimeProvider clock, IConfigura
         packet.SurveyTokenExpiresAt = clock.GetUtcNow().UtcDateTime + Lifetime;
         await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.SurveyLinkMade, Audit.AuditActions.Clinician(clinician), packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new AuditEvent(AuditActions.SurveyLinkMade, AuditActions.Clinician(clinician), packet.PracticeId, packet.Id));
         await transaction.CommitAsync();
         return $"{Library.PublicAddress.Of(config, request)}/s/{token}";
     }
@@ -32,8 +31,8 @@ public sealed class SurveyLinks(DecisionAidDb db, TimeProvider clock, IConfigura
         var now = clock.GetUtcNow().UtcDateTime;
         var refusal = packet is null ? "unknown survey link" : packet.RevokedAt is not null ? "revoked packet" : packet.SurveyTokenExpiresAt <= now ? "expired survey link" : null;
         await audit.SaveAsync(refusal is null
-            ? new Audit.AuditEvent(Audit.AuditActions.SurveyOpened, Audit.AuditActions.Patient, packet!.PracticeId, packet.Id)
-            : new Audit.AuditEvent(Audit.AuditActions.PacketUnlockFailed, "anonymous", packet?.PracticeId, packet?.Id, Detail: refusal));
+            ? new AuditEvent(AuditActions.SurveyOpened, AuditActions.Patient, packet!.PracticeId, packet.Id)
+            : new AuditEvent(AuditActions.PacketUnlockFailed, "anonymous", packet?.PracticeId, packet?.Id, Detail: refusal));
         return refusal is null ? packet : null;
     }
 }

@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 
 namespace DecisionAid.Web.Practices;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using DecisionAid.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Practices;

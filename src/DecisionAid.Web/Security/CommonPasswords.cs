@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Reflection;
-using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace DecisionAid.Web.Security;

@@ -1,5 +1,4 @@
 using DecisionAid.Core.Surveys;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Packets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

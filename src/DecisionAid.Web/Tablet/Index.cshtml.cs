@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Packets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ namespace DecisionAid.Web.Tablet;
 /// The tablet's home: the patient's packet (or survey) while one is handed over, else a neutral welcome screen that
 /// shows nothing of anyone. "I'm finished" and the idle timer end the patient's session here.
 /// </summary>
-public sealed class IndexModel(TabletSessions tablets, PatientSessions sessions, DecisionAidDb db, Audit.AuditTrail audit, Library.AidArchive archive) : PageModel
+public sealed class IndexModel(TabletSessions tablets, PatientSessions sessions, DecisionAidDb db, AuditTrail audit, AidArchive archive) : PageModel
 {
     public Practices.Brand? Brand { get; private set; }
 
@@ -36,7 +35,7 @@ public sealed class IndexModel(TabletSessions tablets, PatientSessions sessions,
         var tablet = await tablets.CurrentAsync(HttpContext);
         if (tablet is not null) await tablets.EndPatientAsync(HttpContext, tablet);
         if (visit is not null)
-            await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletFinished, Audit.AuditActions.Patient, visit.Packet.PracticeId, visit.Packet.Id,
+            await audit.SaveAsync(new AuditEvent(AuditActions.TabletFinished, AuditActions.Patient, visit.Packet.PracticeId, visit.Packet.Id,
                 Detail: reason == "idle" ? "idle time reached" : "patient finished"));
         // Clears what the browser may keep of the pages (its cache, and pages held for the back button).
         Response.Headers["Clear-Site-Data"] = "\"cache\"";

@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

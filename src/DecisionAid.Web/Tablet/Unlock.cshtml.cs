@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +12,7 @@ namespace DecisionAid.Web.Tablet;
 /// everywhere): after <see cref="MaxFailures"/> the tablet mode ends and only a full sign-in with both factors opens
 /// the clinic. Every try is audited and rate-limited.
 /// </summary>
-public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> users, SignInManager<Clinician> signIn, DecisionAidDb db, Audit.AuditTrail audit) : PageModel
+public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> users, SignInManager<Clinician> signIn, DecisionAidDb db, AuditTrail audit) : PageModel
 {
     public const int MaxFailures = 5;
 
@@ -41,7 +40,7 @@ public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> u
         {
             tablet.FailedUnlocks++;
             var ended = tablet.FailedUnlocks >= MaxFailures;
-            await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletUnlockFailed, Audit.AuditActions.Clinician(user), tablet.PracticeId,
+            await audit.SaveAsync(new AuditEvent(AuditActions.TabletUnlockFailed, AuditActions.Clinician(user), tablet.PracticeId,
                 Detail: ended ? $"wrong password ({tablet.FailedUnlocks}): tablet mode ended" : $"wrong password ({tablet.FailedUnlocks})"));
             if (ended)
             {
@@ -59,7 +58,7 @@ public sealed class UnlockModel(TabletSessions tablets, UserManager<Clinician> u
         {
             IsPersistent = false, AllowRefresh = false, ExpiresUtc = new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)),
         }, "pwd");
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletUnlocked, Audit.AuditActions.Clinician(user), tablet.PracticeId));
+        await audit.SaveAsync(new AuditEvent(AuditActions.TabletUnlocked, AuditActions.Clinician(user), tablet.PracticeId));
         return Redirect("/clinic/");
     }
 

@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +18,8 @@ public class OutcomesBrowserTests(BrowserSite site)
             var lead = await db.Users.SingleAsync(u => u.Email == email);
             lead.IsLead = true;
             await db.SaveChangesAsync();
-            await DecisionAid.Web.Outcomes.OutcomesSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<AidLibrary>().Aids,
-                scope.ServiceProvider.GetRequiredService<DecisionAid.Web.Consent.SealKey>(), 800, DateTime.UtcNow, seed: 3, into: lead.PracticeId);
+            await DecisionAid.Records.Outcomes.OutcomesSeed.RunAsync(db, scope.ServiceProvider.GetRequiredService<AidLibrary>().Aids,
+                scope.ServiceProvider.GetRequiredService<DecisionAid.Records.Consent.SealKey>(), 800, DateTime.UtcNow, seed: 3, into: lead.PracticeId);
         }
         var desk = await site.SignedInDeskAsync(email, password, key, width: 1100);
         await desk.GetByRole(AriaRole.Link, new() { Name = "Outcomes" }).ClickAsync();

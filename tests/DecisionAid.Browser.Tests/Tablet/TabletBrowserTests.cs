@@ -13,10 +13,10 @@ public class TabletBrowserTests(BrowserSite site)
 {
     private const string Patient = "Tomasa Tablet";
 
-    private async Task<T> Db<T>(Func<DecisionAid.Web.Data.DecisionAidDb, Task<T>> read)
+    private async Task<T> Db<T>(Func<DecisionAid.Records.Data.DecisionAidDb, Task<T>> read)
     {
         using var scope = site.Services.CreateScope();
-        return await read(scope.ServiceProvider.GetRequiredService<DecisionAid.Web.Data.DecisionAidDb>());
+        return await read(scope.ServiceProvider.GetRequiredService<DecisionAid.Records.Data.DecisionAidDb>());
     }
 
     /// <summary>

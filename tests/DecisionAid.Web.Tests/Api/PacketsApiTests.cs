@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Tests.Clinic;
 using DecisionAid.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using DecisionAid.Cli;
 using DecisionAid.Core.Consent;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Tests.Consent;
 using DecisionAid.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;
@@ -90,14 +89,14 @@ public sealed class AuditTamperTests
                     break;
                 case "rewritten chain":
                     // Change an entry and recompute every hash after it, as someone without the seal key can.
-                    var forger = new DecisionAid.Web.Consent.SealKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+                    var forger = new DecisionAid.Records.Consent.SealKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
                     var chain = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(TestContext.Current.CancellationToken);
-                    var previous = DecisionAid.Web.Audit.AuditTrail.Genesis;
+                    var previous = DecisionAid.Records.Audit.AuditTrail.Genesis;
                     foreach (var entry in chain)
                     {
                         if (entry.Seq == 2) entry.Detail = "nothing happened";
                         entry.PreviousHash = previous;
-                        entry.Hash = DecisionAid.Web.Audit.AuditTrail.HashOf(entry, forger);
+                        entry.Hash = DecisionAid.Records.Audit.AuditTrail.HashOf(entry, forger);
                         previous = entry.Hash;
                         await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Detail\" = {entry.Detail}, \"PreviousHash\" = {entry.PreviousHash}, \"Hash\" = {entry.Hash} WHERE \"Seq\" = {entry.Seq}");
                     }

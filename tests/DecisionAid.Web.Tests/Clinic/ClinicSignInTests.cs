@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Security;
 using DecisionAid.Web.Tests.Data;
 using Microsoft.AspNetCore.Identity;

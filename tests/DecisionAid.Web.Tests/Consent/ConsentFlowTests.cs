@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using DecisionAid.Core.Consent;
-using DecisionAid.Web.Audit;
 using DecisionAid.Web.Consent;
 using DecisionAid.Web.Tests.Data;
 
@@ -93,7 +92,7 @@ public sealed class ConsentFlowTests
             Assert.Contains(record.DocumentHash, page, StringComparison.Ordinal);
             Assert.Contains("neurolysis 1.0.0", page, StringComparison.Ordinal);
         });
-        if (provider == DecisionAid.Web.Data.Storage.Sqlite)
+        if (provider == DecisionAid.Records.Data.Storage.Sqlite)
             PdfText.FirstPagePng(patientPdf, Path.Combine(TestFolders.RepositoryRoot(), "docs", "screenshots", "consent-page1"));
 
         // The FHIR bundle validates against R4 with no errors, and points to this PDF by its SHA-1.

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
-using DecisionAid.Web.Audit;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Tests.Clinic;
 using DecisionAid.Web.Tests.Data;
 using DecisionAid.Web.Tests.Library;
@@ -108,7 +106,7 @@ public sealed class CrashSafetyTests
         }
         Assert.Equal(records.Count, records.Select(r => r.PacketId).Distinct().Count());
         Assert.Equal(records.Count, audit.Count(e => e.Action == AuditActions.ConsentSealed));
-        var report = await AuditVerification.RunAsync(db, new DecisionAid.Web.Consent.SealKey(Convert.FromBase64String(SiteFactory.SealKey)), TestContext.Current.CancellationToken);
+        var report = await AuditVerification.RunAsync(db, new DecisionAid.Records.Consent.SealKey(Convert.FromBase64String(SiteFactory.SealKey)), TestContext.Current.CancellationToken);
         Assert.True(report.Intact, report.Problem);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using DecisionAid.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Tests.Data;

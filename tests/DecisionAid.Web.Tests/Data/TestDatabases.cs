@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Tests.Consent;
 
 namespace DecisionAid.Web.Tests.Fhir;

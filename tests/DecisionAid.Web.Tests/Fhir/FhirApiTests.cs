@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
 using DecisionAid.Cli;
-using DecisionAid.Web.Audit;
 using DecisionAid.Web.Tests.Clinic;
 using DecisionAid.Web.Tests.Consent;
 using DecisionAid.Web.Tests.Data;
@@ -102,7 +101,7 @@ public sealed class FhirApiTests
             Assert.Contains("no consent record", error.ToString(), StringComparison.Ordinal);
             await using var db = s.Clinic.Database.Open();
             Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.ConsentExported && e.Actor == "cli"));
-            Assert.True((await AuditVerification.RunAsync(db, new DecisionAid.Web.Consent.SealKey(Convert.FromBase64String(SiteFactory.SealKey)), TestContext.Current.CancellationToken)).Intact);
+            Assert.True((await AuditVerification.RunAsync(db, new DecisionAid.Records.Consent.SealKey(Convert.FromBase64String(SiteFactory.SealKey)), TestContext.Current.CancellationToken)).Intact);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Tests.Clinic;
 using DecisionAid.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;

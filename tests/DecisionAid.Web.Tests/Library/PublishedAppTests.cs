@@ -71,35 +71,4 @@ public sealed class PublishedAppTests(SiteFixture site) : IClassFixture<SiteFixt
         }
         Assert.Equal(HttpStatusCode.OK, (await published.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode);
     }
-
-    [Fact]
-    public async Task A_practice_and_clinician_are_added_from_the_command_line_and_can_sign_in()
-    {
-        var folder = PublishedApp.Folder;
-        var data = TestFolders.NewTemp("pda-onboard");
-        try
-        {
-            var add = new ProcessStartInfo("dotnet", ["DecisionAid.Web.dll", "add-clinician", "--practice", "Riverside Pain Clinic", "--slug", "riverside",
-                "--email", "dr.lee@example.org", "--name", "Dr Lee"]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-            add.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            add.Environment["Storage__DataFolder"] = data;
-            add.Environment["Consent__SealKey"] = SiteFactory.SealKey;
-            using var process = Process.Start(add)!;
-            var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.Equal(0, process.ExitCode);
-            var password = System.Text.RegularExpressions.Regex.Match(output, @"one-time password \(shown once\): (\S+)").Groups[1].Value;
-            Assert.NotEmpty(password);
-
-            using var site = new SiteFactory(settings: new() { ["Storage:Provider"] = "Sqlite", ["Storage:DataFolder"] = data });
-            var browser = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
-            var signIn = await Clinic.SignedInClinic.PostFormAsync(browser, "/clinic/sign-in", new Dictionary<string, string> { ["Email"] = "dr.lee@example.org", ["Password"] = password });
-            Assert.Equal("/clinic/authenticator", signIn.Headers.Location!.OriginalString);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
-    }
 }

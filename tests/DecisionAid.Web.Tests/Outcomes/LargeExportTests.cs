@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DecisionAid.Cli;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Tests.Clinic;
 using DecisionAid.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,12 +29,12 @@ public sealed class LargeExportTests
         int expected, surveyed;
         await using (var db = clinic.Database.Open())
         {
-            var demo = await db.Practices.SingleAsync(p => p.Slug == DecisionAid.Web.Outcomes.OutcomesSeed.Slug, TestContext.Current.CancellationToken);
+            var demo = await db.Practices.SingleAsync(p => p.Slug == DecisionAid.Records.Outcomes.OutcomesSeed.Slug, TestContext.Current.CancellationToken);
             await db.Users.ExecuteUpdateAsync(u => u.SetProperty(c => c.IsLead, true).SetProperty(c => c.PracticeId, demo.Id), TestContext.Current.CancellationToken);
             expected = await db.Packets.CountAsync(p => p.PracticeId == demo.Id && p.AidId == "neurolysis", TestContext.Current.CancellationToken);
             // A packet whose patient began the post-visit survey has a second QuestionnaireResponse.
             surveyed = await db.Packets.CountAsync(p => p.PracticeId == demo.Id && p.AidId == "neurolysis"
-                && db.PacketAnswers.Any(a => a.PacketId == p.Id && a.Kind == DecisionAid.Web.Packets.AnswerKinds.Survey), TestContext.Current.CancellationToken);
+                && db.PacketAnswers.Any(a => a.PacketId == p.Id && a.Kind == DecisionAid.Records.Packets.AnswerKinds.Survey), TestContext.Current.CancellationToken);
         }
         var query = $"aid=neurolysis&from={DateTime.UtcNow.AddDays(-200):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}";
 
@@ -65,7 +64,7 @@ public sealed class LargeExportTests
 
         output.GetStringBuilder().Clear();
         Assert.Equal(PdaCommand.Ok, PdaCommand.Run(["outcomes", "neurolysis", "--since", DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            "--practice", DecisionAid.Web.Outcomes.OutcomesSeed.Slug, .. where], output, error));
+            "--practice", DecisionAid.Records.Outcomes.OutcomesSeed.Slug, .. where], output, error));
         var summary = output.ToString();
         var sent = System.Text.RegularExpressions.Regex.Matches(summary, @"sent ([0-9,]+),").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected, sent);

@@ -3,7 +3,6 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using DecisionAid.Core.Loading;
 using DecisionAid.Web.Consent;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Outcomes;
 using DecisionAid.Web.Tests.Clinic;
 using DecisionAid.Web.Tests.Data;

@@ -44,7 +44,7 @@ public partial class HandoutTests
             Assert.Contains("Version 1.0.0", page, StringComparison.Ordinal);
             Assert.Contains("Checked on November 25, 2026", page, StringComparison.Ordinal);
         });
-        if (provider == DecisionAid.Web.Data.Storage.Sqlite)
+        if (provider == DecisionAid.Records.Data.Storage.Sqlite)
             PdfText.FirstPagePng(pdf, Path.Combine(TestFolders.RepositoryRoot(), "docs", "screenshots", "handout-page1"));
 
         // The patient downloads the same handout from their session; nobody else can.

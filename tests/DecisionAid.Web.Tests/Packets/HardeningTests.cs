@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Practices;
 using DecisionAid.Web.Tests.Clinic;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Tests.Clinic;
 using DecisionAid.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Parser;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Practices;
 using DecisionAid.Web.Tests.Clinic;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using DecisionAid.Web.Audit;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Tests.Clinic;
 using DecisionAid.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using DecisionAid.Core.Content;
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Packets;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace DecisionAid.Web.Clinic.Packets;
 
 /// <summary>A clinician prepares a packet: the aid, language, nerve, method and health factors, and who it is for.</summary>
-public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, DecisionAidDb db, PacketLinks links, TimeProvider clock, Audit.AuditTrail audit) : ClinicPage(users)
+public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks links, TimeProvider clock, AuditTrail audit) : ClinicPage
 {
     public sealed class PacketForm
     {
@@ -48,7 +47,7 @@ public sealed class NewModel(UserManager<Clinician> users, AidLibrary library, D
         }
         var (packet, token) = request.Create(Aid, Clinician.PracticeId, Clinician.Id, now, links.Lifetime);
         db.Packets.Add(packet);
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketCreated, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new AuditEvent(AuditActions.PacketCreated, AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
         Link = links.LinkFor(token, Request);
         CreatedFor = packet.PatientName;
         CreatedId = packet.Id;

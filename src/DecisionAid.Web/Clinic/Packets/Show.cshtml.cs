@@ -1,4 +1,3 @@
-using DecisionAid.Web.Data;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -9,8 +8,8 @@ namespace DecisionAid.Web.Clinic.Packets;
 
 /// <summary>One packet for the clinician: its status and answers; only within the clinician's own practice (else 404).</summary>
 public sealed class ShowModel(
-    UserManager<Clinician> users, SignInManager<Clinician> signInManager, DecisionAidDb db, Library.AidArchive archive, TimeProvider clock, Audit.AuditTrail audit,
-    Tablet.TabletSessions tablets, Web.Packets.PatientSessions sessions, Web.Packets.SurveyLinks surveyLinks) : ClinicPage(users)
+    SignInManager<Clinician> signInManager, DecisionAidDb db, AidArchive archive, TimeProvider clock, AuditTrail audit,
+    Tablet.TabletSessions tablets, Web.Packets.PatientSessions sessions, Web.Packets.SurveyLinks surveyLinks) : ClinicPage
 {
     /// <summary>A survey link just made: shown once (only its hash is kept).</summary>
     public string? SurveyLink { get; private set; }
@@ -31,7 +30,7 @@ public sealed class ShowModel(
     {
         if (await Find(id) is not { } packet) return NotFound();
         await ShowAsync(packet);
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketViewed, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new AuditEvent(AuditActions.PacketViewed, AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
         return Page();
     }
 
@@ -41,7 +40,7 @@ public sealed class ShowModel(
         packet.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await using var transaction = await audit.BeginAsync();
         await db.PatientSessions.Where(s => s.PacketId == packet.Id).ExecuteDeleteAsync();
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.PacketRevoked, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
+        await audit.SaveAsync(new AuditEvent(AuditActions.PacketRevoked, AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
         await transaction.CommitAsync();
         return Redirect($"/clinic/packets/{id}");
     }
@@ -68,7 +67,7 @@ public sealed class ShowModel(
         await db.SaveChangesAsync();
         await sessions.StartAsync(HttpContext, packet, show == "survey" ? PatientSession.SurveyScope : PatientSession.PacketScope, tablet,
             Math.Clamp(practice.TabletIdleMinutes, 1, 60) * 60);
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.TabletHandedOver, Audit.AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id, Detail: show));
+        await audit.SaveAsync(new AuditEvent(AuditActions.TabletHandedOver, AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id, Detail: show));
         await transaction.CommitAsync();
         await signInManager.SignOutAsync();
         return Redirect(show == "survey" ? "/packet/survey" : "/packet");
@@ -96,7 +95,7 @@ public sealed class ShowModel(
     {
         var packet = await db.Packets.Include(p => p.Answers).SingleOrDefaultAsync(p => p.Id == id);
         if (packet is not null && packet.PracticeId == Clinician.PracticeId) return packet;
-        await audit.SaveAsync(new Audit.AuditEvent(Audit.AuditActions.AccessDenied, Audit.AuditActions.Clinician(Clinician), Clinician.PracticeId, packet?.Id,
+        await audit.SaveAsync(new AuditEvent(AuditActions.AccessDenied, AuditActions.Clinician(Clinician), Clinician.PracticeId, packet?.Id,
             Detail: $"packet {id}: {(packet is null ? "no such packet" : "another practice")}"));
         return null;
     }
@@ -112,7 +111,7 @@ public sealed class ShowModel(
         Questions = packet.Answers.FirstOrDefault(a => a.Kind == "questions")?.Value;
         var survey = DecisionAid.Rendering.Text.SurveyText.English;
         SurveyAnswers = [.. DecisionAid.Core.Surveys.VisitSurvey.Items
-            .Select(i => (i, packet.Answers.FirstOrDefault(a => a.Kind == Web.Packets.AnswerKinds.Survey && a.ItemId == i.Id)?.Value))
+            .Select(i => (i, packet.Answers.FirstOrDefault(a => a.Kind == AnswerKinds.Survey && a.ItemId == i.Id)?.Value))
             .Where(x => x.Value is not null)
             .Select(x => (survey.Questions[x.i.Id], $"{survey.Label(x.i, x.Value!)}{(x.Value == DecisionAid.Core.Surveys.VisitSurvey.Skipped ? "" : $" ({x.Value} of 5)")}"))];
         var scale = DecisionAid.Rendering.Text.UiText.English.ImportanceScale;

@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Records.Data;
+
+/// <summary>
+/// The one database of the site: practices, clinicians (Identity), packets and answers, and the Data Protection
+/// keys, so any node behind a load balancer can read what another wrote. SQLite by default, PostgreSQL by
+/// configuration; each provider has its own migrations (see the two subclasses).
+/// </summary>
+public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinician>(options), IDataProtectionKeyContext
+{
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<Packet> Packets => Set<Packet>();
+    public DbSet<PacketAnswer> PacketAnswers => Set<PacketAnswer>();
+    public DbSet<PatientSession> PatientSessions => Set<PatientSession>();
+    public DbSet<TabletSession> TabletSessions => Set<TabletSession>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ConsentDecision> ConsentDecisions => Set<ConsentDecision>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<ShownContent> ShownContents => Set<ShownContent>();
+    public DbSet<PublishedAid> PublishedAids => Set<PublishedAid>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<Practice>(p =>
+        {
+            p.HasIndex(x => x.Slug).IsUnique();
+            p.Property(x => x.Slug).HasMaxLength(60);
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.Phone).HasMaxLength(40);
+            p.Property(x => x.PhoneAfterHours).HasMaxLength(40);
+            p.Property(x => x.Address).HasMaxLength(400);
+            p.Property(x => x.AccentColour).HasMaxLength(7);
+            p.Property(x => x.LogoContentType).HasMaxLength(40);
+            p.Property(x => x.BathingAdvice).HasMaxLength(400);
+            p.Property(x => x.BathingAdviceEs).HasMaxLength(400);
+            p.Property(x => x.TabletIdleMinutes).HasDefaultValue(5); // practices made before tablets get the default
+        });
+        builder.Entity<Clinician>(c =>
+        {
+            c.Property(x => x.DisplayName).HasMaxLength(200);
+            c.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Packet>(p =>
+        {
+            p.HasIndex(x => x.TokenHash).IsUnique();
+            p.HasIndex(x => new { x.PracticeId, x.CreatedAt });
+            p.Property(x => x.AidId).HasMaxLength(60);
+            p.Property(x => x.Language).HasMaxLength(8);
+            p.Property(x => x.ContentVersion).HasMaxLength(40);
+            p.Property(x => x.ContentHash).HasMaxLength(64);
+            p.Property(x => x.Target).HasMaxLength(60);
+            p.Property(x => x.Method).HasMaxLength(60);
+            p.Property(x => x.HealthFactors).HasMaxLength(600);
+            p.Property(x => x.PatientName).HasMaxLength(200);
+            p.Property(x => x.RecordNumber).HasMaxLength(60);
+            p.Property(x => x.TokenHash).HasMaxLength(32);
+            p.Property(x => x.SurveyTokenHash).HasMaxLength(32);
+            p.HasIndex(x => x.SurveyTokenHash).IsUnique();
+            p.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Restrict);
+            p.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.PacketId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PatientSession>(s =>
+        {
+            s.HasKey(x => x.IdHash);
+            s.Property(x => x.IdHash).HasMaxLength(32);
+            s.Property(x => x.Scope).HasMaxLength(10).HasDefaultValue(PatientSession.PacketScope); // sessions open at the upgrade keep their packet
+            s.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Cascade);
+            s.HasOne<TabletSession>().WithMany().HasForeignKey(x => x.TabletId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TabletSession>(t =>
+        {
+            t.HasIndex(x => x.IdHash).IsUnique();
+            t.Property(x => x.IdHash).HasMaxLength(32);
+            t.HasOne<Clinician>().WithMany().HasForeignKey(x => x.ClinicianId).OnDelete(DeleteBehavior.Cascade);
+            t.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ApiKey>(k =>
+        {
+            k.HasIndex(x => x.KeyHash).IsUnique();
+            k.Property(x => x.KeyHash).HasMaxLength(32);
+            k.Property(x => x.Name).HasMaxLength(100);
+            k.HasOne<Practice>().WithMany().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PacketAnswer>(a =>
+        {
+            a.HasKey(x => new { x.PacketId, x.Kind, x.ItemId });
+            a.Property(x => x.Kind).HasMaxLength(20);
+            a.Property(x => x.ItemId).HasMaxLength(60);
+            a.Property(x => x.Value).HasMaxLength(2000);
+        });
+        builder.Entity<ConsentDecision>(d =>
+        {
+            d.HasIndex(x => new { x.PacketId, x.IdempotencyKey }).IsUnique();
+            d.Property(x => x.Choice).HasMaxLength(20);
+            d.Property(x => x.TypedName).HasMaxLength(200);
+            d.Property(x => x.SignatureSvg).HasMaxLength(200_000);
+            d.Property(x => x.Statement).HasMaxLength(20_000);
+            d.Property(x => x.ContentHash).HasMaxLength(64);
+            d.Property(x => x.AidVersion).HasMaxLength(40);
+            d.Property(x => x.Ip).HasMaxLength(64);
+            d.Property(x => x.UserAgent).HasMaxLength(400);
+            d.Property(x => x.IdempotencyKey).HasMaxLength(64);
+            d.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ConsentRecord>(r =>
+        {
+            r.HasIndex(x => x.SealKey).IsUnique();
+            r.HasIndex(x => x.PacketId);
+            r.Property(x => x.Kind).HasMaxLength(20);
+            r.Property(x => x.SealKey).HasMaxLength(80);
+            r.Property(x => x.DocumentHash).HasMaxLength(64);
+            r.Property(x => x.Hmac).HasMaxLength(64);
+            r.HasOne<Packet>().WithMany().HasForeignKey(x => x.PacketId).OnDelete(DeleteBehavior.Restrict);
+            r.HasOne<ConsentDecision>().WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ShownContent>(c =>
+        {
+            c.HasKey(x => x.Hash);
+            c.Property(x => x.Hash).HasMaxLength(64);
+        });
+        builder.Entity<PublishedAid>(a =>
+        {
+            a.HasKey(x => new { x.AidId, x.ContentHash });
+            a.Property(x => x.AidId).HasMaxLength(80);
+            a.Property(x => x.ContentHash).HasMaxLength(64);
+            a.Property(x => x.Version).HasMaxLength(40);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedNever();
+            e.HasIndex(x => x.PacketId);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.Actor).HasMaxLength(80);
+            e.Property(x => x.Ip).HasMaxLength(64);
+            e.Property(x => x.Detail).HasMaxLength(400);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+        });
+    }
+}
+
+/// <summary>The SQLite flavour: its own migrations (Data/Migrations/Sqlite).</summary>
+public sealed class SqliteDecisionAidDb(DbContextOptions<SqliteDecisionAidDb> options) : DecisionAidDb(options);
+
+/// <summary>The PostgreSQL flavour: its own migrations (Data/Migrations/Postgres).</summary>
+public sealed class PostgresDecisionAidDb(DbContextOptions<PostgresDecisionAidDb> options) : DecisionAidDb(options);

@@ -1,0 +1,178 @@
+using DecisionAid.Core.Content;
+using DecisionAid.Core.Outcomes;
+using DecisionAid.Records.Data;
+using DecisionAid.Records.Packets;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Records.Outcomes;
+
+/// <summary>Which packets count: one practice, one aid, made on or after <see cref="From"/> and before the day after <see cref="To"/> (UTC dates).</summary>
+public sealed record OutcomesFilter(Guid PracticeId, string AidId, DateOnly From, DateOnly To)
+{
+    public DateTime Start => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    public DateTime End => To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}
+
+/// <summary>One knowledge-check question: how many answered it and how many missed it.</summary>
+public sealed record QuestionOutcome(string Id, long Answered, long Missed)
+{
+    public Proportion MissRate => new(Missed, Answered);
+}
+
+/// <summary>One post-visit survey item: how many gave each rating 1 to 5, and how many skipped it.</summary>
+public sealed record SurveyOutcome(Core.Surveys.SurveyItem Item, IReadOnlyList<long> Ratings, long Skipped)
+{
+    public Mean Mean => Mean.OfRatings(Ratings);
+    /// <summary>The mean's 95% t interval, kept within 1 to 5.</summary>
+    public (double Low, double High)? Interval => Core.Surveys.VisitSurvey.OnScale(Mean.Interval);
+}
+
+/// <summary>Everything the outcomes page shows for one aid in one language and content version.</summary>
+public sealed record VersionOutcomes
+{
+    public required string Language { get; init; }
+    public required string Version { get; init; }
+    public long Sent { get; init; }
+    public long Opened { get; init; }
+    public long Finished { get; init; }
+    /// <summary>Patients who answered every question of the check, by their number right (0 to the number of questions).</summary>
+    public required IReadOnlyDictionary<int, long> Scores { get; init; }
+    public int Questions { get; init; }
+    public required IReadOnlyList<QuestionOutcome> ByQuestion { get; init; }
+    /// <summary>Patients who answered all four SURE items, and how many said "no" to any.</summary>
+    public long SureComplete { get; init; }
+    public long SureAnyNo { get; init; }
+    /// <summary>Satisfaction ratings 1 to 5: how many gave each.</summary>
+    public required IReadOnlyList<long> Satisfaction { get; init; }
+    public long Readers { get; init; }
+    public long ReadingSeconds { get; init; }
+    /// <summary>The newest decision of each patient who decided: signed, talk-first, declined or withdrawn.</summary>
+    public required IReadOnlyDictionary<string, long> Decisions { get; init; }
+    public long Sealed { get; init; }
+    /// <summary>The post-visit survey, item by item.</summary>
+    public required IReadOnlyList<SurveyOutcome> Survey { get; init; }
+
+    public long ChecksDone => Scores.Values.Sum();
+    public Proportion OpenedShare => new(Opened, Sent);
+    public Proportion FinishedShare => new(Finished, Sent);
+    public Proportion Perfect => new(Scores.GetValueOrDefault(Questions), ChecksDone);
+    public Proportion SureConflict => new(SureAnyNo, SureComplete);
+    public double? MeanScore => ChecksDone == 0 ? null : (double)Scores.Sum(s => (long)s.Key * s.Value) / ChecksDone;
+    public Mean SatisfactionMean => Mean.OfRatings(Satisfaction);
+    public double? MeanReadingMinutes => Readers == 0 ? null : ReadingSeconds / 60.0 / Readers;
+}
+
+/// <summary>
+/// The outcomes of one aid, computed in the database with grouped queries (no packet is loaded one by one), so a
+/// page over 100,000 packets costs about what the aggregate queries cost.
+/// </summary>
+public static class OutcomesQuery
+{
+    public static async Task<IReadOnlyList<VersionOutcomes>> RunAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(aid);
+        var (start, end) = (filter.Start, filter.End);
+        var packets = db.Packets.AsNoTracking().Where(p => p.PracticeId == filter.PracticeId && p.AidId == filter.AidId && p.CreatedAt >= start && p.CreatedAt < end);
+        var answers = db.PacketAnswers.AsNoTracking();
+        var right = aid.KnowledgeCheck.Select(q => $"{q.Id}|{q.Answer}").ToList();
+        var questions = aid.KnowledgeCheck.Count;
+
+        var funnel = await packets
+            .GroupBy(p => new { p.Language, p.ContentVersion })
+            .Select(g => new
+            {
+                g.Key.Language, g.Key.ContentVersion, Sent = g.LongCount(), Opened = g.LongCount(p => p.OpenedAt != null), Finished = g.LongCount(p => p.FinishedAt != null),
+                Readers = g.LongCount(p => p.ReadingSeconds > 0), Seconds = g.Sum(p => (long)p.ReadingSeconds),
+            })
+            .ToListAsync(cancel);
+
+        // Every knowledge, satisfaction and survey answer, counted by what was chosen.
+        var choices = await (
+                from a in answers
+                join p in packets on a.PacketId equals p.Id
+                where a.Kind == AnswerKinds.Knowledge || a.Kind == AnswerKinds.Satisfaction || a.Kind == AnswerKinds.Survey
+                group a by new { p.Language, p.ContentVersion, a.Kind, a.ItemId, a.Value } into g
+                select new { g.Key.Language, g.Key.ContentVersion, g.Key.Kind, g.Key.ItemId, g.Key.Value, Count = g.LongCount() })
+            .ToListAsync(cancel);
+
+        // Scores of the patients who answered every question.
+        var scores = await (
+                from a in answers
+                join p in packets on a.PacketId equals p.Id
+                where a.Kind == AnswerKinds.Knowledge
+                group a by new { a.PacketId, p.Language, p.ContentVersion } into g
+                select new { g.Key.Language, g.Key.ContentVersion, Answered = g.Count(), Right = g.Count(x => right.Contains(x.ItemId + "|" + x.Value)) })
+            .Where(x => x.Answered == questions)
+            .GroupBy(x => new { x.Language, x.ContentVersion, x.Right })
+            .Select(g => new { g.Key.Language, g.Key.ContentVersion, g.Key.Right, Count = g.LongCount() })
+            .ToListAsync(cancel);
+
+        var sure = await (
+                from a in answers
+                join p in packets on a.PacketId equals p.Id
+                where a.Kind == AnswerKinds.Sure
+                group a by new { a.PacketId, p.Language, p.ContentVersion } into g
+                select new { g.Key.Language, g.Key.ContentVersion, Answered = g.Count(), No = g.Count(x => x.Value == "no") })
+            .Where(x => x.Answered == AnswerKinds.SureItems.Length)
+            .GroupBy(x => new { x.Language, x.ContentVersion })
+            .Select(g => new { g.Key.Language, g.Key.ContentVersion, Complete = g.LongCount(), AnyNo = g.LongCount(x => x.No > 0) })
+            .ToListAsync(cancel);
+
+        var decisions = await (
+                from d in db.ConsentDecisions.AsNoTracking()
+                join p in packets on d.PacketId equals p.Id
+                where d.At == db.ConsentDecisions.Where(n => n.PacketId == d.PacketId).Max(n => n.At)
+                group d by new { p.Language, p.ContentVersion, d.Choice } into g
+                select new { g.Key.Language, g.Key.ContentVersion, g.Key.Choice, Count = g.LongCount() })
+            .ToListAsync(cancel);
+
+        var sealedRecords = await (
+                from r in db.ConsentRecords.AsNoTracking()
+                join p in packets on r.PacketId equals p.Id
+                where r.Kind == ConsentRecord.Consent
+                group r by new { p.Language, p.ContentVersion } into g
+                select new { g.Key.Language, g.Key.ContentVersion, Count = g.LongCount() })
+            .ToListAsync(cancel);
+
+        return [.. funnel
+            .OrderBy(f => f.Language, StringComparer.Ordinal).ThenBy(f => Versions.SortKey(f.ContentVersion))
+            .Select(f =>
+            {
+                bool Same(string language, string version) => language == f.Language && version == f.ContentVersion;
+                var mine = choices.Where(c => Same(c.Language, c.ContentVersion)).ToList();
+                long Chosen(string kind, string item, string value) => mine.Where(c => c.Kind == kind && c.ItemId == item && c.Value == value).Sum(c => c.Count);
+                // How many chose each rating, 1 to 5.
+                long[] Ratings(string kind, string item) => [.. Enumerable.Range(1, 5).Select(r => Chosen(kind, item, r.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+                return new VersionOutcomes
+                {
+                    Language = f.Language, Version = f.ContentVersion, Sent = f.Sent, Opened = f.Opened, Finished = f.Finished,
+                    Readers = f.Readers, ReadingSeconds = f.Seconds, Questions = questions,
+                    Scores = scores.Where(s => Same(s.Language, s.ContentVersion)).ToDictionary(s => s.Right, s => s.Count),
+                    ByQuestion = [.. aid.KnowledgeCheck.Select(q =>
+                    {
+                        var asked = mine.Where(c => c.Kind == AnswerKinds.Knowledge && c.ItemId == q.Id).ToList();
+                        return new QuestionOutcome(q.Id, asked.Sum(c => c.Count), asked.Where(c => c.Value != q.Answer).Sum(c => c.Count));
+                    })],
+                    SureComplete = sure.FirstOrDefault(s => Same(s.Language, s.ContentVersion))?.Complete ?? 0,
+                    SureAnyNo = sure.FirstOrDefault(s => Same(s.Language, s.ContentVersion))?.AnyNo ?? 0,
+                    Satisfaction = Ratings(AnswerKinds.Satisfaction, AnswerKinds.Single),
+                    Decisions = decisions.Where(d => Same(d.Language, d.ContentVersion)).ToDictionary(d => d.Choice, d => d.Count),
+                    Sealed = sealedRecords.FirstOrDefault(s => Same(s.Language, s.ContentVersion))?.Count ?? 0,
+                    Survey = [.. Core.Surveys.VisitSurvey.Items.Select(item => new SurveyOutcome(item,
+                        Ratings(AnswerKinds.Survey, item.Id), Chosen(AnswerKinds.Survey, item.Id, Core.Surveys.VisitSurvey.Skipped)))],
+                };
+            })];
+    }
+}
+
+/// <summary>Content versions in order: 1.10.0 after 1.9.0.</summary>
+public static class Versions
+{
+    public static string SortKey(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return string.Join('.', version.Split('.').Select(part => int.TryParse(part, out var n) ? n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) : part));
+    }
+}
