@@ -79,7 +79,7 @@ public static class ConsentPdf
 
     /// <summary>A signature's label never stands at the foot of a page with its meaning, name and drawing on the next.</summary>
     private static void KeepSignatureTogether(PdfFlow flow, string meaning, string? svg) =>
-        flow.EnsureSpace(40 + flow.Measure(meaning, 11, bold: false, PdfFlow.ContentWidth) + 30 + (svg is null ? 0 : PdfFlow.SvgHeight(svg, 240)) + 20);
+        flow.EnsureSpace(40 + flow.Measure(meaning, 11, bold: false, PdfFlow.ContentWidth) + 30 + (svg is null ? 0 : flow.SvgHeight(svg, 240)) + 20);
 
     private static void Field(PdfFlow flow, string label, string value) => flow.Paragraph($"{label}: {value}", 10.5f);
 

@@ -38,7 +38,7 @@ internal static class DocumentPdf
                 foreach (var step in steps.Steps)
                 {
                     ArgumentNullException.ThrowIfNull(aid);
-                    flow.EnsureSpace(PdfFlow.SvgHeight(aid.Pictures[step.Picture], 200) + 50);
+                    flow.EnsureSpace(flow.SvgHeight(aid.Pictures[step.Picture], 200) + 50);
                     flow.Heading($"{step.NumberLabel}: {PdfMarkdown.Inline(step.Title)}", 3);
                     flow.Svg(aid.Pictures[step.Picture], 200);
                     Markdown(flow, step.Markdown, size);
@@ -104,7 +104,7 @@ internal static class DocumentPdf
     {
         var picture = item.Frequency is { } f ? IconArraySvg.Render(f, item.Name is null ? item.Caption! : $"{item.Caption} {item.Name}", item.IdPrefix, item.Tone) : null;
         var pictureWidth = item.Frequency?.Denominator >= 1000 ? 230 : 110;
-        flow.EnsureSpace((picture is null ? 0 : PdfFlow.SvgHeight(picture, pictureWidth)) + 60);
+        flow.EnsureSpace((picture is null ? 0 : flow.SvgHeight(picture, pictureWidth)) + 60);
         if (item.Name is not null)
             flow.Heading(string.Join(" ", [Text.UiText.Label(item.Name), .. item.Tags.Select(t => t.Text)]), 3);
         if (picture is not null)

@@ -23,6 +23,8 @@ internal sealed class PdfFlow
     private readonly HashSet<string>? _collected;
     private readonly Func<int, (string Header, string Footer)> _furniture;
     private readonly Dictionary<SKTypeface, SKShaper> _shapers = [];
+    private readonly Dictionary<(SKTypeface, float), SKFont> _sizedFonts = [];
+    private readonly Dictionary<string, SKPicture?> _pictures = new(StringComparer.Ordinal);
     private SKCanvas? _canvas;
     private int _page;
     private float _y;
@@ -144,9 +146,7 @@ internal sealed class PdfFlow
     public void Svg(string svg, float width, float indent = 0)
     {
         if (Collecting) return;
-        using var drawing = new SKSvg();
-        using var picture = drawing.FromSvg(svg);
-        if (picture is null) return;
+        if (Picture(svg) is not { } picture) return;
         var bounds = picture.CullRect;
         if (bounds.Width <= 0) return;
         var scale = width / bounds.Width;
@@ -161,10 +161,10 @@ internal sealed class PdfFlow
     }
 
     /// <summary>The height an SVG takes at <paramref name="width"/> (to keep it with its label).</summary>
-    public static float SvgHeight(string svg, float width)
+    public float SvgHeight(string svg, float width)
     {
-        using var drawing = new SKSvg();
-        using var picture = drawing.FromSvg(svg);
+        if (Collecting) return 0;
+        var picture = Picture(svg);
         return picture is null || picture.CullRect.Width <= 0 ? 0 : (picture.CullRect.Height * width / picture.CullRect.Width) + 6;
     }
 
@@ -197,6 +197,8 @@ internal sealed class PdfFlow
         _document!.EndPage();
         _document.Close();
         foreach (var shaper in _shapers.Values) shaper.Dispose();
+        foreach (var font in _sizedFonts.Values) font.Dispose();
+        foreach (var picture in _pictures.Values) picture?.Dispose();
     }
 
     private void Lines(string text, float size, bool bold, float x, float width, SKColor color, bool breakPages = true)
@@ -215,7 +217,7 @@ internal sealed class PdfFlow
         using var paint = new SKPaint { Color = color, IsAntialias = true };
         foreach (var (run, face, complex) in _fonts!.Runs(text, bold))
         {
-            using var font = new SKFont(face, size);
+            var font = Font(face, size);
             if (complex)
             {
                 var shaper = Shaper(face);
@@ -235,10 +237,35 @@ internal sealed class PdfFlow
         var width = 0f;
         foreach (var (run, face, complex) in _fonts!.Runs(text, bold))
         {
-            using var font = new SKFont(face, size);
+            var font = Font(face, size);
             width += complex ? Shaper(face).Shape(run, font).Width : font.MeasureText(run);
         }
         return width;
+    }
+
+    private SKFont Font(SKTypeface face, float size)
+    {
+        if (!_sizedFonts.TryGetValue((face, size), out var font)) _sizedFonts[(face, size)] = font = new SKFont(face, size);
+        return font;
+    }
+
+    /// <summary>Each drawing is parsed once per document (an icon array of 1,000 people is measured, then drawn).</summary>
+    private SKPicture? Picture(string svg)
+    {
+        if (_pictures.TryGetValue(svg, out var picture)) return picture;
+        using var drawing = new SKSvg();
+        // Svg.Skia keeps the picture alive only with the SKSvg; record a copy the document owns.
+        var source = drawing.FromSvg(svg);
+        picture = null;
+        if (source is not null)
+        {
+            using var recorder = new SKPictureRecorder();
+            var canvas = recorder.BeginRecording(source.CullRect);
+            canvas.DrawPicture(source);
+            picture = recorder.EndRecording();
+        }
+        _pictures[svg] = picture;
+        return picture;
     }
 
     private SKShaper Shaper(SKTypeface face)
@@ -266,7 +293,8 @@ internal sealed class PdfFlow
             }
             line += piece;
             lineWidth += full;
-            while (line.Length > 1 && Width(line.TrimEnd(), size, bold) > width)
+            // Only a piece wider than a whole line (a long web address) is cut between characters.
+            while (line.Length > 1 && lineWidth - ((line.Length - line.TrimEnd().Length) * space) > width)
             {
                 var cut = line.Length - 1;
                 while (cut > 1 && Width(line[..cut], size, bold) > width) cut--;

@@ -19,7 +19,14 @@ internal sealed class PdfFonts : IDisposable
     private static readonly SKFont RegularFull = new(SKTypeface.FromData(SKData.CreateCopy(RegularFile)));
     private static readonly SKFont FallbackFull = new(SKTypeface.FromData(SKData.CreateCopy(FallbackFile)));
 
+    // Which shipped face draws a character (0: DejaVu, 1: the fallback, 2: none), asked of the fonts once per character.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> Coverage = new();
+
     private readonly SKTypeface _regular, _bold, _fallback;
+
+    private static byte FaceOf(int codepoint) => codepoint < 0x250 && codepoint >= 0x20
+        ? (byte)0 // Latin with accents: DejaVu has every one
+        : Coverage.GetOrAdd(codepoint, c => RegularFull.ContainsGlyph(c) ? (byte)0 : FallbackFull.ContainsGlyph(c) ? (byte)1 : (byte)2);
 
     private PdfFonts(SKTypeface regular, SKTypeface bold, SKTypeface fallback)
     {
@@ -34,15 +41,17 @@ internal sealed class PdfFonts : IDisposable
         var codepoints = new HashSet<int>("0123456789 .,:;·-–()/#%".Select(c => (int)c));
         foreach (var piece in text)
             foreach (var rune in piece.EnumerateRunes()) codepoints.Add(rune.Value);
-        var primary = codepoints.Where(c => RegularFull.ContainsGlyph(c)).ToList();
-        var other = codepoints.Where(c => !RegularFull.ContainsGlyph(c) && FallbackFull.ContainsGlyph(c)).ToList();
-        return new PdfFonts(Subset(RegularFile, primary), Subset(BoldFile, primary), Subset(FallbackFile, other.Count > 0 ? other : [0x4e00]));
+        var primary = codepoints.Where(c => FaceOf(c) == 0).ToList();
+        var other = codepoints.Where(c => FaceOf(c) == 1).ToList();
+        // The 4 MB fallback font is cut only when the document needs it (a Chinese name or text).
+        var regular = Subset(RegularFile, primary);
+        return new PdfFonts(regular, Subset(BoldFile, primary), other.Count > 0 ? Subset(FallbackFile, other) : regular);
     }
 
     /// <summary>The characters of <paramref name="text"/> that no font shipped with the app draws (emoji, rare scripts), each once.</summary>
     public static IReadOnlyList<string> Unprintable(string text) =>
         [.. text.EnumerateRunes()
-            .Where(r => !Rune.IsControl(r) && !Rune.IsWhiteSpace(r) && !RegularFull.ContainsGlyph(r.Value) && !FallbackFull.ContainsGlyph(r.Value))
+            .Where(r => !Rune.IsControl(r) && !Rune.IsWhiteSpace(r) && FaceOf(r.Value) == 2)
             .Select(r => r.ToString()).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The text split into runs, each with the face that draws it and whether it needs shaping (joined or right-to-left scripts).</summary>
@@ -56,7 +65,7 @@ internal sealed class PdfFonts : IDisposable
         {
             // Spaces and marks stay with the run they are in, so a name in one script is shaped as one piece.
             var runeFace = face is not null && (Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune)) ? face
-                : RegularFull.ContainsGlyph(rune.Value) || !FallbackFull.ContainsGlyph(rune.Value) ? primary : _fallback;
+                : FaceOf(rune.Value) == 1 ? _fallback : primary;
             if (face is not null && runeFace != face)
             {
                 yield return (run.ToString(), face, complex);
@@ -74,7 +83,7 @@ internal sealed class PdfFonts : IDisposable
     {
         _regular.Dispose();
         _bold.Dispose();
-        _fallback.Dispose();
+        if (_fallback != _regular) _fallback.Dispose();
     }
 
     /// <summary>Scripts whose letters change shape or order with their neighbours: Hebrew, Arabic and the scripts of South Asia.</summary>
