@@ -24,15 +24,23 @@ public sealed partial class ConsentScenario : IDisposable
     public HttpClient Patient { get; private set; } = default!;
     public Guid PacketId { get; private set; }
 
-    public static async Task<ConsentScenario> StartAsync(string provider, string language = "en")
+    private static readonly DecisionAid.Core.Loading.ContentLibrary Library = DecisionAid.Core.Loading.ContentLibrary.Load(TestFolders.ShippedContent());
+
+    /// <summary>The aid the packet is for; by default neurolysis (celiac plexus, medicine, blood thinners), else the aid's first nerve and method.</summary>
+    public DecisionAid.Core.Content.Aid Aid { get; private set; } = default!;
+
+    public static async Task<ConsentScenario> StartAsync(string provider, string language = "en", string aid = "neurolysis")
     {
-        var scenario = new ConsentScenario(new SignedInClinic(provider));
+        var scenario = new ConsentScenario(new SignedInClinic(provider)) { Aid = Library.Find(aid)! };
         (scenario.Clinician, scenario.Practice) = await scenario.Clinic.NewPracticeAsync("Riverside Pain Clinic");
+        var p = scenario.Aid.Personalisation;
+        var target = aid == "neurolysis" ? "celiac-plexus" : p.Targets.Count > 0 ? p.Targets[0].Id : "";
+        var method = aid == "neurolysis" ? "medicine" : p.Targets.Count > 0 && p.Targets[0].Methods.Count > 0 ? p.Targets[0].Methods[0] : p.Methods.Count > 0 ? p.Methods[0].Id : "";
         var token = await SignedInClinic.CreatePacketAsync(scenario.Clinician,
         [
-            new("Form.Aid", "neurolysis"), new("Form.Language", language), new("Form.Target", "celiac-plexus"), new("Form.Method", "medicine"),
+            new("Form.Aid", aid), new("Form.Language", language), new("Form.Target", target), new("Form.Method", method),
             new("Form.PatientName", PatientName), new("Form.BirthDate", BirthDate), new("Form.RecordNumber", "MRN-0042"),
-            new("Form.HealthFactors", "blood-thinners"),
+            .. p.HealthFactors.Take(1).Select(f => new KeyValuePair<string, string>("Form.HealthFactors", f.Id)),
         ]);
         scenario.Patient = scenario.Clinic.NewBrowser();
         var opened = await SignedInClinic.PostFormAsync(scenario.Patient, $"/p/{token}", new Dictionary<string, string> { ["BirthDate"] = BirthDate });
@@ -48,7 +56,11 @@ public sealed partial class ConsentScenario : IDisposable
 
     public async Task AnswerKnowledgeCheckAsync()
     {
-        foreach (var (item, value) in new[] { ("what-it-does", "destroys"), ("numbing", "numbed"), ("infection-chance", "one"), ("main-risk", "bone"), ("relief-lasts", "wear-off"), ("no-treatment-ok", "yes") })
+        // Neurolysis: one answer wrong on purpose (the main risk), as the tests of scores and misses expect; another aid: its own answer key.
+        var answers = Aid.Id == "neurolysis"
+            ? [("what-it-does", "destroys"), ("numbing", "numbed"), ("infection-chance", "one"), ("main-risk", "bone"), ("relief-lasts", "wear-off"), ("no-treatment-ok", "yes")]
+            : Aid.KnowledgeCheck.Select(q => (q.Id, q.Answer)).ToArray();
+        foreach (var (item, value) in answers)
             await AnswerAsync("knowledge", item, value);
     }
 

@@ -3,19 +3,21 @@ using DecisionAid.Web.Tests.Consent;
 
 namespace DecisionAid.Web.Tests.Fhir;
 
-/// <summary>A sealed consent's FHIR Bundle, in each language the consent scenario has, held to an approved file.</summary>
+/// <summary>A sealed consent's FHIR Bundle, for every aid and language, held to an approved file.</summary>
 public sealed partial class ApprovedFhirTests
 {
     [Theory]
-    [InlineData("en")]
-    [InlineData("es")]
-    public async Task A_consents_fhir_bundle_is_as_approved(string language)
+    [InlineData("neurolysis", "en")]
+    [InlineData("neurolysis", "es")]
+    [InlineData("nerve-block", "en")]
+    [InlineData("nerve-block", "es")]
+    public async Task A_consents_fhir_bundle_is_as_approved(string aid, string language)
     {
-        using var s = await ConsentScenario.StartAsync(Storage.Sqlite, language);
+        using var s = await ConsentScenario.StartAsync(Storage.Sqlite, language, aid);
         var recordId = await s.SignAndCountersignAsync();
         var json = await (await s.Clinician.GetAsync($"/clinic/consents/{recordId}/fhir")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         FhirValidation.AssertValid(json);
-        Approved.Verify($"fhir-consent.neurolysis.{language}", Stable(json));
+        Approved.Verify($"fhir-consent.{aid}.{language}", Stable(json));
     }
 
     /// <summary>What differs from run to run (ids and hashes named in order of appearance; times, drawings and file hashes by kind).</summary>
