@@ -61,7 +61,8 @@ public sealed class AidArchive(AidLibrary library, ILogger<AidArchive> log)
                 .AnyAsync(p => p.AidId == aidId && p.ContentHash == contentHash && p.ContentVersion == now.Version, cancel) ? now : null;
             if (log.IsEnabled(LogLevel.Warning))
                 log.LogWarning("No stored version {Hash} of the aid {Aid}; {Outcome}", contentHash, aidId, fallback is null ? "not shown" : "showing the current one of the same version number");
-            return fallback;
+            // The library does not change while the site runs, so the answer holds: remember it instead of asking on every request.
+            return fallback is null ? null : _older.GetOrAdd((aidId, contentHash), fallback);
         }
         var aid = Load(stored);
         return _older.GetOrAdd((aidId, contentHash), aid);
