@@ -107,6 +107,27 @@ public sealed class BrowserSite : IAsyncLifetime
         return desk;
     }
 
+    /// <summary>
+    /// Clicks a button that posts its form and waits for the next page to load. Waiting for the load state alone can
+    /// return at once, on the page being left, and the next step then acts on a page that is about to go away.
+    /// </summary>
+    public static async Task SubmitAsync(ILocator button)
+    {
+        var page = button.Page;
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage p) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await button.ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
+    }
+
     /// <summary>Every axe violation on the page, one line each (empty when it passes).</summary>
     public static async Task<IReadOnlyList<string>> Axe(IPage page) =>
         [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];

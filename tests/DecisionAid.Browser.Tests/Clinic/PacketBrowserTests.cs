@@ -67,13 +67,11 @@ public class PacketBrowserTests(BrowserSite site)
             for (var i = 0; i < await forms.CountAsync(); i++)
             {
                 await forms.Nth(i).Locator("input[type=radio]").First.CheckAsync();
-                await forms.Nth(i).GetByRole(AriaRole.Button).ClickAsync();
-                await phone.WaitForLoadStateAsync();
+                await BrowserSite.SubmitAsync(forms.Nth(i).GetByRole(AriaRole.Button));
             }
         }
         await phone.Locator("#questions-text").FillAsync("¿Puedo manejar después?");
-        await phone.Locator("#my-questions button").ClickAsync();
-        await phone.WaitForLoadStateAsync();
+        await BrowserSite.SubmitAsync(phone.Locator("#my-questions button"));
         Assert.Equal(count, await phone.Locator("#my-check .feedback").CountAsync());
         problems.AddRange(await BrowserSite.Axe(phone));
 
@@ -96,8 +94,7 @@ public class PacketBrowserTests(BrowserSite site)
         }
         await desk.GotoAsync("/clinic/practice");
         await desk.Locator("#accent").FillAsync("#0b6b3a");
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await desk.WaitForLoadStateAsync();
+        await BrowserSite.SubmitAsync(desk.GetByRole(AriaRole.Button, new() { Name = "Save" }));
         var branded = desk.Locator("main a[href*='/p/']").First;
         await desk.GotoAsync(await branded.GetAttributeAsync("href") ?? "/");
         Assert.Equal("Knee Clinic", await desk.Locator(".brand-name").InnerTextAsync());

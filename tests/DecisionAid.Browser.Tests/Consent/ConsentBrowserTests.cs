@@ -37,8 +37,7 @@ public class ConsentBrowserTests(BrowserSite site)
         for (var i = 0; i < await forms.CountAsync(); i++)
         {
             await forms.Nth(i).Locator("input[type=radio]").First.CheckAsync();
-            await forms.Nth(i).GetByRole(AriaRole.Button).ClickAsync();
-            await phone.WaitForLoadStateAsync();
+            await BrowserSite.SubmitAsync(forms.Nth(i).GetByRole(AriaRole.Button));
         }
         await phone.GetByRole(AriaRole.Link, new() { Name = "Go to your decision" }).ClickAsync();
         await phone.WaitForURLAsync("**/packet/consent");
