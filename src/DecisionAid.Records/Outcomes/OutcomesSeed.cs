@@ -64,7 +64,7 @@ public static class OutcomesSeed
             TokenHash = RandomNumberGenerator.GetBytes(32), TokenExpiresAt = created.AddDays(14), CreatedAt = created,
         };
         db.Packets.Add(packet);
-        yield return new AuditEvent(AuditActions.PacketCreated, "system", practiceId, packet.Id, Detail: "seed-demo");
+        yield return Fingerprints.PacketCreated(packet, "system", "seed-demo");
         if (random.NextDouble() > 0.85) yield break;
         packet.OpenedAt = created.AddMinutes(random.Next(5, 3 * 24 * 60));
         packet.ReadingSeconds = 30 * random.Next(1, 30);

@@ -36,7 +36,7 @@ public static class PacketsApi
             var key = (ApiKey)context.Items[nameof(ApiKey)]!;
             var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
             db.Packets.Add(packet);
-            await audit.SaveAsync(new AuditEvent(AuditActions.PacketCreated, AuditActions.ApiKey(key.Id), packet.PracticeId, packet.Id));
+            await audit.SaveAsync(Fingerprints.PacketCreated(packet, AuditActions.ApiKey(key.Id)));
             var link = links.LinkFor(token, context.Request);
             context.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, QrCodes.Svg(link), packet.TokenExpiresAt));

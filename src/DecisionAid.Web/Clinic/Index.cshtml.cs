@@ -25,8 +25,11 @@ public sealed class IndexModel(DecisionAidDb db, AidArchive archive, TimeProvide
         var ids = packets.Select(p => p.Id).ToList();
         var decisions = (await db.ConsentDecisions.AsNoTracking().Where(d => ids.Contains(d.PacketId)).Select(d => new { d.PacketId, d.Choice, d.At }).ToListAsync())
             .GroupBy(d => d.PacketId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.At)!.Choice);
-        var records = (await db.ConsentRecords.AsNoTracking().Where(r => ids.Contains(r.PacketId)).Select(r => new { r.PacketId, r.Kind, r.SealedAt }).ToListAsync())
-            .GroupBy(r => r.PacketId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.SealedAt)!.Kind);
+        // Only what decides the current record; the documents stay in the database.
+        var records = (await db.ConsentRecords.AsNoTracking().Where(r => ids.Contains(r.PacketId))
+                .Select(r => new ConsentRecord { Id = r.Id, PacketId = r.PacketId, Kind = r.Kind, SupersedesId = r.SupersedesId, SealedAt = r.SealedAt, SealKey = "", Document = "", DocumentHash = "", Hmac = "" })
+                .ToListAsync())
+            .GroupBy(r => r.PacketId).ToDictionary(g => g.Key, g => ConsentRecords.Current([.. g])!.Kind);
         // Each packet is scored against the answer key of the version it was made with.
         var versions = new Dictionary<(string, string), DecisionAid.Core.Content.Aid?>();
         foreach (var version in packets.Select(p => (p.AidId, p.ContentHash)).Distinct())

@@ -44,9 +44,9 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
         return new ConsentState(latest, await NewestRecordAsync(packetId));
     }
 
-    /// <summary>The packet's newest sealed record (times are strictly increasing per packet, see <see cref="After"/>).</summary>
-    public Task<ConsentRecord?> NewestRecordAsync(Guid packetId) =>
-        db.ConsentRecords.AsNoTracking().Where(r => r.PacketId == packetId).OrderByDescending(r => r.SealedAt).FirstOrDefaultAsync();
+    /// <summary>The packet's current sealed record, decided by what the records seal (see <see cref="ConsentRecords.Current"/>).</summary>
+    public async Task<ConsentRecord?> NewestRecordAsync(Guid packetId) =>
+        ConsentRecords.Current(await db.ConsentRecords.AsNoTracking().Where(r => r.PacketId == packetId).ToListAsync());
 
     public static bool KnowledgeCheckDone(Packet packet, Aid aid) =>
         aid.KnowledgeCheck.All(q => packet.Answers.Any(a => a.Kind == AnswerKinds.Knowledge && a.ItemId == q.Id));
@@ -87,7 +87,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
             db.ShownContents.Add(new ShownContent { Hash = hash, Html = html, FirstShownAt = audit.Now() });
         var decision = NewDecision(packet, choice, choice == ConsentDecision.Signed ? typedName : null, svg,
             Statement(packet, aid).ToText(), hash, aid.Version, After(state.Latest?.At), idempotencyKey, http);
-        await audit.SaveAsync(new AuditEvent(AuditActions.ConsentDecided, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: $"{choice}, decision {decision.Id}"));
+        await audit.SaveAsync(new AuditEvent(AuditActions.ConsentDecided, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: $"{choice}, decision {decision.Id}, fields {Fingerprints.Of(decision)}"));
         await transaction.CommitAsync();
         return new StepResult(true);
     }
@@ -111,7 +111,8 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
             : state.Latest!.Id != decisionId ? "the patient's decision changed since the page was opened"
             : !form.ConversationConfirmed ? "confirm that the conversation took place"
             : PrintableText.Problem(form.InterpreterName, "the interpreter's name") ?? PrintableText.Problem(form.Witness, "the witness's name")
-            ?? PrintableText.Problem(form.InterpreterLanguage, "the interpreter's language");
+            ?? PrintableText.Problem(form.InterpreterLanguage, "the interpreter's language")
+            ?? await ChangedBehindOurBackAsync(packet, state.Latest!);
         if (refusal is not null) return await RefuseAsync(transaction, packet, actor, refusal);
 
         var now = After(null);
@@ -148,7 +149,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
         else
         {
             await audit.SaveAsync(new AuditEvent(AuditActions.ConsentWithdrawn, actor, packet.PracticeId, packet.Id,
-                Detail: $"signature withdrawn before the countersignature, decision {decision.Id}"));
+                Detail: $"signature withdrawn before the countersignature, decision {decision.Id}, fields {Fingerprints.Of(decision)}"));
             result = new StepResult(true);
         }
         await transaction.CommitAsync();
@@ -159,7 +160,9 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
         Packet packet, string kind, ConsentDecision decision, ConsentRecord? supersedes, SealedDocument.ClinicianSignaturePart? clinician,
         string sealKey, string actor, string action, DateTime now)
     {
-        var aid = await archive.ForPacketAsync(db, packet);
+        // A withdrawal withdraws exactly the consent it supersedes: it repeats that record's packet and patient.
+        var withdrawn = supersedes is null ? null : SealedDocument.Parse(supersedes.Document);
+        var aid = withdrawn is null ? await archive.ForPacketAsync(db, packet) : null;
         var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
         var answers = await db.PacketAnswers.AsNoTracking().Where(a => a.PacketId == packet.Id).ToListAsync();
         var words = ConsentText.For(packet.Language);
@@ -171,9 +174,9 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
             SupersedesHash = supersedes?.DocumentHash,
             SealedAt = AuditTrail.Time(now),
             Practice = new(practice.Id, practice.Name),
-            Packet = new(packet.Id, packet.AidId, aid?.Texts.GetValueOrDefault(packet.Language)?.Title.Value ?? packet.AidId, packet.Language, decision.AidVersion,
-                decision.ContentHash, packet.Target, packet.Method, packet.HealthFactorIds),
-            Patient = new(packet.PatientName, packet.PatientBirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), packet.RecordNumber),
+            Packet = withdrawn?.Packet ?? new(packet.Id, packet.AidId, aid?.Texts.GetValueOrDefault(packet.Language)?.Title.Value ?? packet.AidId, packet.Language,
+                decision.AidVersion, decision.ContentHash, packet.Target, packet.Method, packet.HealthFactorIds),
+            Patient = withdrawn?.Patient ?? new(packet.PatientName, packet.PatientBirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), packet.RecordNumber),
             ShownContentHash = decision.ContentHash,
             Statement = decision.Statement,
             Answers = SealedAnswers.Of(answers),
@@ -188,7 +191,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
             SupersedesId = supersedes?.Id, SealKey = sealKey, Document = json, DocumentHash = SealedDocument.Sha256(json), Hmac = key.Hmac(json), SealedAt = now,
         };
         db.ConsentRecords.Add(record);
-        await audit.SaveAsync(new AuditEvent(action, actor, packet.PracticeId, packet.Id, record.Id, $"{kind} sealed, decision {decision.Id}, sha256 {record.DocumentHash}"));
+        await audit.SaveAsync(new AuditEvent(action, actor, packet.PracticeId, packet.Id, record.Id, $"{kind} sealed, decision {decision.Id}, fields {Fingerprints.Of(decision)}, sha256 {record.DocumentHash}"));
         return new StepResult(true, RecordId: record.Id);
     }
 
@@ -219,6 +222,23 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
         if (previous is not { } p) return now;
         var before = DateTime.SpecifyKind(p, DateTimeKind.Utc);
         return before >= now ? before.AddMilliseconds(1) : now;
+    }
+
+    /// <summary>
+    /// Null when the packet and the patient's decision are as the audit trail recorded them (chained, keyed entries);
+    /// else why the consent cannot be sealed: someone changed a row outside the site.
+    /// </summary>
+    private async Task<string?> ChangedBehindOurBackAsync(Packet packet, ConsentDecision decision)
+    {
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.PacketId == packet.Id && (e.Action == AuditActions.PacketCreated || e.Action == AuditActions.ConsentDecided)).ToListAsync();
+        const string changed = "the packet or the patient's decision was changed outside the site (run pda audit verify)";
+        if (entries.Any(e => AuditTrail.HashOf(e, key) != e.Hash)) return changed;
+        var created = entries.Select(e => Fingerprints.PacketIn(e.Detail)).FirstOrDefault(f => f is not null);
+        if (created is not null && created != Fingerprints.Of(packet)) return changed;
+        var decided = entries.FirstOrDefault(e => e.Detail?.Contains($"decision {decision.Id}", StringComparison.Ordinal) == true);
+        if (decided is null || Fingerprints.DecisionIn(decided.Detail) is { } fields && fields != Fingerprints.Of(decision)) return changed;
+        return null;
     }
 
     private Task<bool> SameKeyExistsAsync(Guid packetId, string idempotencyKey) =>

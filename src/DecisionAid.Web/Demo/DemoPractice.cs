@@ -42,7 +42,7 @@ public static class DemoPractice
         var (token, hash) = Packets.PacketLinks.NewToken();
         var links = scope.ServiceProvider.GetRequiredService<Packets.PacketLinks>();
         var packetId = Guid.NewGuid();
-        db.Packets.Add(new Packet
+        var packet = new Packet
         {
             Id = packetId, PracticeId = practice.Id, CreatedById = clinician.Id, AidId = aid.Id, Language = "en",
             ContentVersion = aid.Version, ContentHash = aid.ContentHash,
@@ -50,8 +50,9 @@ public static class DemoPractice
             HealthFactors = aid.Personalisation.HealthFactors.Any(f => f.Id == "blood-thinners") ? "blood-thinners" : "",
             PatientName = "Demo Patient", PatientBirthDate = new DateOnly(1950, 1, 1), TokenHash = hash,
             TokenExpiresAt = DateTime.UtcNow + links.Lifetime, CreatedAt = DateTime.UtcNow,
-        });
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveAsync(new AuditEvent(AuditActions.PacketCreated, "system", practice.Id, packetId, Detail: "demo"));
+        };
+        db.Packets.Add(packet);
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveAsync(Fingerprints.PacketCreated(packet, "system", "demo"));
         var site = (app.Configuration["Site:PublicBaseUrl"] is { Length: > 0 } configured ? configured : (app.Configuration["Urls"] ?? "http://127.0.0.1:5000").Split(';')[0]).TrimEnd('/');
 
         Console.WriteLine($"""

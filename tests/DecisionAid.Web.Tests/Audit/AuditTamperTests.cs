@@ -136,11 +136,152 @@ public sealed class AuditTamperTests
         Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
     }
 
-    private static (int Code, string Output) Verify(ConsentScenario s, string keyFile)
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_withdrawal_moved_before_its_consent_still_counts_and_verify_names_it(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider);
+        await s.SignAndCountersignAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await s.WithdrawByPatientAsync()).StatusCode);
+        var keyFile = await KeyFileAsync();
+        Assert.True(Verify(s, keyFile).Code == PdaCommand.Ok);
+        Guid withdrawal;
+        await using (var db = s.Clinic.Database.Open())
+        {
+            await DropTriggersAsync(db, provider);
+            withdrawal = (await db.ConsentRecords.SingleAsync(r => r.Kind == "withdrawal", TestContext.Current.CancellationToken)).Id;
+            var before = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            await db.Database.ExecuteSqlAsync($"UPDATE \"ConsentRecords\" SET \"SealedAt\" = {before} WHERE \"Id\" = {withdrawal}");
+        }
+        // The site goes by what the records seal (the withdrawal supersedes the consent), not by the changed time.
+        var status = await (await s.Clinician.GetAsync("/clinic/")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Withdrawn", status, StringComparison.Ordinal);
+        var (code, output) = Verify(s, keyFile);
+        Assert.True(code == PdaCommand.ProblemsFound, output);
+        Assert.Contains($"consent record {withdrawal}: its sealed time differs from its sealed document", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_pending_decline_changed_into_a_signature_is_caught_and_cannot_be_sealed(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider);
+        await s.AnswerKnowledgeCheckAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await s.DecideAsync("declined")).StatusCode);
+        var keyFile = await KeyFileAsync();
+        Assert.True(Verify(s, keyFile).Code == PdaCommand.Ok);
+        Guid decision;
+        await using (var db = s.Clinic.Database.Open())
+        {
+            await DropTriggersAsync(db, provider);
+            decision = (await db.ConsentDecisions.SingleAsync(TestContext.Current.CancellationToken)).Id;
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"ConsentDecisions\" SET \"Choice\" = 'signed', \"TypedName\" = 'Forged Name', \"SignatureSvg\" = '<svg xmlns=\"http://www.w3.org/2000/svg\"/>'");
+        }
+        var (code, output) = Verify(s, keyFile);
+        Assert.True(code == PdaCommand.ProblemsFound, output);
+        Assert.Contains($"consent decision {decision}: its choice, name, drawing, statement or time differ from what audit entry", output, StringComparison.Ordinal);
+
+        await s.CountersignAsync(decision);
+        await using var check = s.Clinic.Database.Open();
+        Assert.False(await check.ConsentRecords.AnyAsync(TestContext.Current.CancellationToken));
+        Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == "consent.refused" && e.Detail!.Contains("changed outside the site"), TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Cutting_off_the_newest_audit_entries_is_caught_by_a_checkpoint_kept_outside(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider);
+        await s.SignAndCountersignAsync();
+        var keyFile = await KeyFileAsync();
+        var checkpoints = Path.Combine(Path.GetDirectoryName(keyFile)!, "checkpoints.txt");
+        var (code, output) = Verify(s, keyFile, "--checkpoint-file", checkpoints);
+        Assert.True(code == PdaCommand.Ok, output);
+        var line = File.ReadAllLines(checkpoints).Single();
+        Assert.Matches("^[0-9]+ [0-9a-f]{64} [0-9T:Z-]+$", line);
+        // Later entries do not upset the checkpoint: it is still in the chain.
+        await s.Patient.GetAsync("/packet", TestContext.Current.CancellationToken);
+        (code, output) = Verify(s, keyFile, "--checkpoint-file", checkpoints);
+        Assert.True(code == PdaCommand.Ok, output);
+        Assert.Contains("checkpoint found: entry", output, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(checkpoints).Length);
+        var lastHash = File.ReadAllLines(checkpoints)[1].Split(' ')[1];
+
+        await using (var db = s.Clinic.Database.Open())
+        {
+            await DropTriggersAsync(db, provider);
+            var newest = await db.AuditEntries.MaxAsync(e => e.Seq, TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Seq\" = {newest}");
+        }
+        // Without a checkpoint, a chain cut at its end still verifies; with one, it does not.
+        Assert.True(Verify(s, keyFile).Code == PdaCommand.Ok);
+        (code, output) = Verify(s, keyFile, "--checkpoint-file", checkpoints);
+        Assert.True(code == PdaCommand.ProblemsFound, output);
+        Assert.Contains("is not in the chain: entries after it were deleted", output, StringComparison.Ordinal);
+        (code, output) = Verify(s, keyFile, "--expect-last-hash", lastHash);
+        Assert.True(code == PdaCommand.ProblemsFound, output);
+        (code, output) = Verify(s, keyFile, "--expect-last-hash", "not-a-hash");
+        Assert.True(code == PdaCommand.BadUsage, output);
+        Assert.Contains("is not a hash of 64 hex digits", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_sealed_packets_patient_changed_in_its_row_is_caught(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider);
+        var recordId = await s.SignAndCountersignAsync();
+        var keyFile = await KeyFileAsync();
+        foreach (var change in new[] { "UPDATE \"Packets\" SET \"PatientName\" = 'Someone Else'", "UPDATE \"Packets\" SET \"PatientBirthDate\" = '1960-01-01'" })
+        {
+            await using (var db = s.Clinic.Database.Open())
+            {
+                await db.Database.ExecuteSqlRawAsync(change);
+            }
+            var (code, output) = Verify(s, keyFile);
+            Assert.True(code == PdaCommand.ProblemsFound, output);
+            Assert.Contains($"packet {s.PacketId}: its patient or choices differ from its newest sealed record {recordId}", output, StringComparison.Ordinal);
+            await using (var db = s.Clinic.Database.Open())
+            {
+                await db.Database.ExecuteSqlAsync($"UPDATE \"Packets\" SET \"PatientName\" = {ConsentScenario.PatientName}, \"PatientBirthDate\" = {DateOnly.Parse(ConsentScenario.BirthDate, System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+            Assert.True(Verify(s, keyFile).Code == PdaCommand.Ok);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task An_unsealed_packets_patient_changed_in_its_row_is_caught_and_cannot_be_sealed(string provider)
+    {
+        using var s = await ConsentScenario.StartAsync(provider);
+        await s.AnswerKnowledgeCheckAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await s.DecideAsync("signed")).StatusCode);
+        var keyFile = await KeyFileAsync();
+        await using (var db = s.Clinic.Database.Open())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Packets\" SET \"PatientName\" = 'Someone Else'");
+        }
+        var (code, output) = Verify(s, keyFile);
+        Assert.True(code == PdaCommand.ProblemsFound, output);
+        Assert.Contains($"packet {s.PacketId}: its patient or choices differ from what audit entry 1 recorded when it was made", output, StringComparison.Ordinal);
+        await s.CountersignAsync();
+        await using var check = s.Clinic.Database.Open();
+        Assert.False(await check.ConsentRecords.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<string> KeyFileAsync()
+    {
+        var keyFile = Path.Combine(TestFolders.NewTemp("pda-key"), "seal.key");
+        await File.WriteAllTextAsync(keyFile, SiteFactory.SealKey, TestContext.Current.CancellationToken);
+        return keyFile;
+    }
+
+    private static (int Code, string Output) Verify(ConsentScenario s, string keyFile, params string[] more)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = PdaCommand.Run(["audit", "verify", .. s.Clinic.Database.CliArgs(), "--seal-key-file", keyFile], output, error);
+        var code = PdaCommand.Run(["audit", "verify", .. s.Clinic.Database.CliArgs(), "--seal-key-file", keyFile, .. more], output, error);
         return (code, output.ToString() + error);
     }
 

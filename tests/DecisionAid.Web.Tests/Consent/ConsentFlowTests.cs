@@ -73,7 +73,7 @@ public sealed class ConsentFlowTests
         Assert.Contains(AuditActions.PacketOpened, actions);
         Assert.Contains(AuditActions.ConsentDecided, actions);
         Assert.Contains(AuditActions.ConsentSealed, actions);
-        var report = await AuditVerification.RunAsync(db, TestKey, TestContext.Current.CancellationToken);
+        var report = await AuditVerification.RunAsync(db, TestKey, cancel: TestContext.Current.CancellationToken);
         Assert.True(report.Intact, report.Problem);
         Assert.Equal(1, report.RecordsChecked);
 
@@ -147,7 +147,7 @@ public sealed class ConsentFlowTests
         Assert.Contains("the patient's decision changed since the page was opened", refusals);
         Assert.Equal(["talk-first", "signed", "withdrawn", "signed"], await check.ConsentDecisions.OrderBy(d => d.At).Select(d => d.Choice).ToListAsync());
         Assert.Single(check.ConsentRecords);
-        Assert.True((await AuditVerification.RunAsync(check, TestKey, TestContext.Current.CancellationToken)).Intact);
+        Assert.True((await AuditVerification.RunAsync(check, TestKey, cancel: TestContext.Current.CancellationToken)).Intact);
     }
 
     [Theory]
@@ -190,7 +190,7 @@ public sealed class ConsentFlowTests
         await using var check = s.Clinic.Database.Open();
         Assert.Equal(1, await check.ConsentRecords.CountAsync());
         Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.Action == AuditActions.ConsentSealed));
-        Assert.True((await AuditVerification.RunAsync(check, TestKey, TestContext.Current.CancellationToken)).Intact);
+        Assert.True((await AuditVerification.RunAsync(check, TestKey, cancel: TestContext.Current.CancellationToken)).Intact);
     }
 
     [Theory]
@@ -208,7 +208,7 @@ public sealed class ConsentFlowTests
             var latest = await db.ConsentDecisions.OrderByDescending(d => d.At).Select(d => d.Choice).FirstAsync();
             // Either the seal came first and the withdrawal superseded it, or the withdrawal came first and nothing was sealed.
             Assert.True(kinds.SequenceEqual(["consent", "withdrawal"]) || (kinds.Count == 0 && latest == "withdrawn"), $"{string.Join(",", kinds)} / {latest}");
-            Assert.True((await AuditVerification.RunAsync(db, TestKey, TestContext.Current.CancellationToken)).Intact);
+            Assert.True((await AuditVerification.RunAsync(db, TestKey, cancel: TestContext.Current.CancellationToken)).Intact);
         }
     }
 
@@ -233,7 +233,7 @@ public sealed class ConsentFlowTests
         var withdrawal = SealedDocument.Parse(records[1].Document)!;
         Assert.Equal(records[0].DocumentHash, withdrawal.SupersedesHash);
         Assert.Equal("withdrawn", withdrawal.PatientSignature.Choice);
-        Assert.True((await AuditVerification.RunAsync(check, TestKey, TestContext.Current.CancellationToken)).Intact);
+        Assert.True((await AuditVerification.RunAsync(check, TestKey, cancel: TestContext.Current.CancellationToken)).Intact);
 
         var bundle = await (await s.Clinician.GetAsync($"/clinic/consents/{records[1].Id}/fhir")).Content.ReadAsStringAsync();
         FhirValidation.AssertValid(bundle);

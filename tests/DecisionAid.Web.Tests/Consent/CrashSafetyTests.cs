@@ -106,7 +106,7 @@ public sealed class CrashSafetyTests
         }
         Assert.Equal(records.Count, records.Select(r => r.PacketId).Distinct().Count());
         Assert.Equal(records.Count, audit.Count(e => e.Action == AuditActions.ConsentSealed));
-        var report = await AuditVerification.RunAsync(db, new DecisionAid.Records.Consent.SealKey(Convert.FromBase64String(SiteFactory.SealKey)), TestContext.Current.CancellationToken);
+        var report = await AuditVerification.RunAsync(db, new DecisionAid.Records.Consent.SealKey(Convert.FromBase64String(SiteFactory.SealKey)), cancel: TestContext.Current.CancellationToken);
         Assert.True(report.Intact, report.Problem);
     }
 

@@ -101,7 +101,7 @@ public sealed class FhirApiTests
             Assert.Contains("no consent record", error.ToString(), StringComparison.Ordinal);
             await using var db = s.Clinic.Database.Open();
             Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.ConsentExported && e.Actor == "cli"));
-            Assert.True((await AuditVerification.RunAsync(db, new DecisionAid.Records.Consent.SealKey(Convert.FromBase64String(SiteFactory.SealKey)), TestContext.Current.CancellationToken)).Intact);
+            Assert.True((await AuditVerification.RunAsync(db, new DecisionAid.Records.Consent.SealKey(Convert.FromBase64String(SiteFactory.SealKey)), cancel: TestContext.Current.CancellationToken)).Intact);
         }
         finally
         {

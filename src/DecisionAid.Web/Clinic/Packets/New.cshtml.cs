@@ -47,7 +47,7 @@ public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks l
         }
         var (packet, token) = request.Create(Aid, Clinician.PracticeId, Clinician.Id, now, links.Lifetime);
         db.Packets.Add(packet);
-        await audit.SaveAsync(new AuditEvent(AuditActions.PacketCreated, AuditActions.Clinician(Clinician), packet.PracticeId, packet.Id));
+        await audit.SaveAsync(Fingerprints.PacketCreated(packet, AuditActions.Clinician(Clinician)));
         Link = links.LinkFor(token, Request);
         CreatedFor = packet.PatientName;
         CreatedId = packet.Id;
