@@ -115,6 +115,7 @@ public static class AuditActions
     public const string PacketUnlockFailed = "packet.unlock-failed";
     public const string PacketViewed = "packet.view";
     public const string PacketRevoked = "packet.revoke";
+    public const string PacketNewLink = "packet.new-link";
     public const string PacketExported = "packet.export";
     public const string ConsentViewed = "consent.view";
     public const string ConsentDecided = "consent.decide";

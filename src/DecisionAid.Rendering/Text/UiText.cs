@@ -57,6 +57,10 @@ public sealed record UiText
     public required string BirthDate { get; init; }
     public required string OpenPacket { get; init; }
     public required string OpenPacketFailed { get; init; }
+    /// <summary>The link rests after wrong dates of birth; {minutes} is how long.</summary>
+    public required string OpenPacketResting { get; init; }
+    /// <summary>The link ended (too many wrong dates, revoked or expired): only a new link helps.</summary>
+    public required string OpenPacketEnded { get; init; }
     public required string SaveAnswer { get; init; }
     public required string AnswerSaved { get; init; }
     public required string NotSaved { get; init; }
@@ -170,7 +174,9 @@ public sealed record UiText
         OpenPacketIntro = "To keep your guide private, please enter your date of birth.",
         BirthDate = "Date of birth",
         OpenPacket = "Open my guide",
-        OpenPacketFailed = "We could not open a guide with this link and date of birth. The link may have ended. Check the date, or ask your care team for a new link.",
+        OpenPacketFailed = "We could not open a guide with this link and date of birth. Check the date and try again.",
+        OpenPacketResting = "This link is resting after several wrong dates of birth. Please wait {minutes} minutes, then try again.",
+        OpenPacketEnded = "This link no longer works. Please ask your care team for a new link.",
         SaveAnswer = "Save my answer",
         AnswerSaved = "Your answer is saved.",
         NotSaved = "Not saved yet: check your connection and press the button.",
@@ -263,7 +269,9 @@ public sealed record UiText
         OpenPacketIntro = "Para que su guía sea privada, escriba su fecha de nacimiento.",
         BirthDate = "Fecha de nacimiento",
         OpenPacket = "Abrir mi guía",
-        OpenPacketFailed = "No pudimos abrir una guía con este enlace y esta fecha de nacimiento. Puede que el enlace ya no sirva. Revise la fecha, o pida un enlace nuevo a su equipo de salud.",
+        OpenPacketFailed = "No pudimos abrir una guía con este enlace y esta fecha de nacimiento. Revise la fecha y vuelva a intentarlo.",
+        OpenPacketResting = "Este enlace está en pausa porque se escribió mal la fecha de nacimiento varias veces. Espere {minutes} minutos y vuelva a intentarlo.",
+        OpenPacketEnded = "Este enlace ya no funciona. Pida un enlace nuevo a su equipo de salud.",
         SaveAnswer = "Guardar mi respuesta",
         AnswerSaved = "Su respuesta está guardada.",
         NotSaved = "Todavía no se guardó: revise su conexión y presione el botón.",

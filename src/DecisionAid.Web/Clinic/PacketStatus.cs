@@ -10,6 +10,9 @@ public static class PacketStatus
     {
         ArgumentNullException.ThrowIfNull(packet);
         if (packet.RevokedAt is not null) return "Link revoked";
+        if (packet.FailedUnlocks >= Web.Packets.PacketLinks.MaxFailures) return "Link ended after wrong dates of birth: make a new link";
+        if (packet.UnlockBlockedUntil is { } until && until > now)
+            return string.Create(CultureInfo.InvariantCulture, $"Link resting after wrong dates of birth, until {until:HH:mm} UTC");
         if (packet.FinishedAt is not null) return "Finished";
         if (packet.OpenedAt is not null) return "Opened";
         return packet.TokenExpiresAt <= now ? "Link expired, not opened" : "Sent";

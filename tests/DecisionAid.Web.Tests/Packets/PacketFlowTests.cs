@@ -106,7 +106,7 @@ public partial class PacketFlowTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task Unknown_expired_revoked_and_wrong_all_get_the_same_answer(string provider)
+    public async Task Unknown_and_wrong_get_the_same_answer_and_an_ended_link_says_to_ask_for_a_new_one(string provider)
     {
         using var clinic = new SignedInClinic(provider);
         var (clinician, _) = await clinic.NewPracticeAsync("South Clinic");
@@ -120,14 +120,24 @@ public partial class PacketFlowTests
             all.Single(p => p.TokenHash.SequenceEqual(SHA256.HashData(Encoding.ASCII.GetBytes(expired)))).TokenExpiresAt = DateTime.UtcNow.AddMinutes(-1);
             await db.SaveChangesAsync();
         }
+        var unknown = new string('x', 43);
         var answers = new List<(HttpStatusCode, string)>();
-        foreach (var (token, date) in new[] { (new string('x', 43), "1950-03-14"), (revoked, "1950-03-14"), (expired, "1950-03-14"), (wrong, "1960-01-01") })
+        foreach (var (token, date) in new[] { (unknown, "1950-03-14"), (wrong, "1960-01-01"), (revoked, "1950-03-14"), (expired, "1950-03-14") })
         {
-            var response = await OpenAsync(clinic.NewBrowser(), token, date);
+            // An ended link shows no form; the post takes its form token from an unknown link's page, as a script would.
+            var response = await SignedInClinic.PostFormAsync(clinic.NewBrowser(), $"/p/{token}", new Dictionary<string, string> { ["BirthDate"] = date }, $"/p/{unknown}");
             answers.Add((response.StatusCode, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("main")!.TextContent));
         }
-        Assert.Single(answers.Distinct());
-        Assert.Equal(HttpStatusCode.BadRequest, answers[0].Item1);
+        Assert.Equal(answers[0], answers[1]);
+        Assert.Equal(answers[2], answers[3]);
+        Assert.NotEqual(answers[0], answers[2]);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.BadRequest, a.Item1));
+        Assert.Contains("Check the date and try again", answers[0].Item2, StringComparison.Ordinal);
+        Assert.Contains("Please ask your care team for a new link", answers[2].Item2, StringComparison.Ordinal);
+        // The ended link says so on opening, before any date is typed.
+        var page = await (await clinic.NewBrowser().GetAsync($"/p/{revoked}")).Content.ReadAsStringAsync();
+        Assert.Contains("Please ask your care team for a new link", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"BirthDate\"", page, StringComparison.Ordinal);
     }
 
     [Theory]

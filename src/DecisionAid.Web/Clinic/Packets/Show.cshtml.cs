@@ -9,7 +9,7 @@ namespace DecisionAid.Web.Clinic.Packets;
 /// <summary>One packet for the clinician: its status and answers; only within the clinician's own practice (else 404).</summary>
 public sealed class ShowModel(
     SignInManager<Clinician> signInManager, DecisionAidDb db, AidArchive archive, TimeProvider clock, AuditTrail audit,
-    Tablet.TabletSessions tablets, Web.Packets.PatientSessions sessions, Web.Packets.SurveyLinks surveyLinks) : ClinicPage
+    Tablet.TabletSessions tablets, Web.Packets.PatientSessions sessions, Web.Packets.SurveyLinks surveyLinks, Web.Packets.PacketLinks links) : ClinicPage
 {
     /// <summary>A survey link just made: shown once (only its hash is kept).</summary>
     public string? SurveyLink { get; private set; }
@@ -72,6 +72,26 @@ public sealed class ShowModel(
         await signInManager.SignOutAsync();
         return Redirect(show == "survey" ? "/packet/survey" : "/packet");
     }
+
+    /// <summary>A new patient link (the old one ends), shown once with its QR code.</summary>
+    public async Task<IActionResult> OnPostNewLinkAsync(Guid id)
+    {
+        if (await Find(id) is not { } packet) return NotFound();
+        var token = await links.RenewAsync(packet, AuditActions.Clinician(Clinician));
+        await ShowAsync(packet);
+        if (token is null)
+        {
+            Problem = "This packet is revoked: make a new packet instead.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        NewLink = links.LinkFor(token, Request);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    /// <summary>The new patient link, shown once after <see cref="OnPostNewLinkAsync"/>.</summary>
+    public string? NewLink { get; private set; }
 
     /// <summary>Makes the post-visit survey's link (a new one replaces the old); shown once on this page with its QR code.</summary>
     public async Task<IActionResult> OnPostSurveyLinkAsync(Guid id)
