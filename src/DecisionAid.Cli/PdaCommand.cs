@@ -34,6 +34,7 @@ public static class PdaCommand
         root.Subcommands.Add(OutcomesVerbs.Outcomes(context));
         root.Subcommands.Add(OutcomesVerbs.SeedDemo(context));
         root.Subcommands.Add(AddClinicianVerb.Create(context));
+        root.Subcommands.Add(ResetPasswordVerb.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

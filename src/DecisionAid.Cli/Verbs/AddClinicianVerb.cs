@@ -41,7 +41,7 @@ internal static class AddClinicianVerb
                 return PdaCommand.BadUsage;
             }
             context.Out.WriteLine($"added {parsed.GetValue(name)} <{parsed.GetValue(email)}> to {added.Practice!.Name}{(parsed.GetValue(lead) ? " as a practice lead" : "")}; one-time password (shown once): {added.OneTimePassword}");
-            context.Out.WriteLine("At the first sign-in at /clinic/sign-in they set up an authenticator app.");
+            context.Out.WriteLine("At the first sign-in at /clinic/sign-in they set up an authenticator app, then choose their own password.");
             return PdaCommand.Ok;
         });
         return command;

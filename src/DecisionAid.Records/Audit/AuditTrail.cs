@@ -116,6 +116,14 @@ public static class AuditActions
     public const string PacketViewed = "packet.view";
     public const string PacketRevoked = "packet.revoke";
     public const string PacketNewLink = "packet.new-link";
+    public const string PacketApiRead = "packet.api-read";
+    public const string ApiKeyCreated = "api-key.create";
+    public const string ApiKeyRevoked = "api-key.revoke";
+    public const string PasswordChanged = "clinician.password-change";
+    public const string PasswordReset = "clinician.password-reset";
+    public const string ClinicianRemoved = "clinician.remove";
+    public const string PracticeSettingsChanged = "practice.settings";
+    public const string OutcomesExported = "outcomes.export";
     public const string PacketExported = "packet.export";
     public const string ConsentViewed = "consent.view";
     public const string ConsentDecided = "consent.decide";

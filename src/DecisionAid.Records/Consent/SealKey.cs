@@ -22,6 +22,9 @@ public sealed class SealKey
         _key = key;
     }
 
+    /// <summary>A key for another use (e.g. encrypting the Data Protection keys), derived with HKDF so the uses cannot meet.</summary>
+    public byte[] Derive(string purpose) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
+
     public string Hmac(string document) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(document)));
 
     public bool Matches(string document, string hmac) =>

@@ -38,6 +38,12 @@ public sealed class Clinician : IdentityUser
     public required string DisplayName { get; set; }
     /// <summary>A practice lead: also sees the practice's outcomes (understanding, conflict, satisfaction per aid and version).</summary>
     public bool IsLead { get; set; }
+    /// <summary>Set by a one-time password (a new account, a reset): every clinic page sends them to change it first.</summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>The newest authenticator time step used: a code is accepted once (no replay within its 30 seconds).</summary>
+    public long LastTotpStep { get; set; }
+    /// <summary>Removed from the practice by a lead: cannot sign in, their sessions end and their API keys are revoked.</summary>
+    public DateTime? RemovedAt { get; set; }
 }
 
 /// <summary>
@@ -137,4 +143,9 @@ public sealed class ApiKey
     public required byte[] KeyHash { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>The clinician (a practice lead) who made the key; removing them revokes it.</summary>
+    public string? OwnerId { get; set; }
+    /// <summary>After this the key is refused (a year by default).</summary>
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
 }

@@ -29,16 +29,53 @@ public static partial class ClinicianOnboarding
             db.Practices.Add(practice);
             await db.SaveChangesAsync();
         }
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton(db);
-        services.AddIdentityCore<Clinician>(ClinicianIdentity.Configure).AddEntityFrameworkStores<DecisionAidDb>();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Users(db);
         using var users = provider.GetRequiredService<UserManager<Clinician>>();
         var password = OneTimePassword();
-        var result = await users.CreateAsync(new Clinician { UserName = email, Email = email, DisplayName = name, PracticeId = practice.Id, IsLead = lead }, password);
+        // The one-time password is changed at the first sign-in (after the authenticator is set up).
+        var result = await users.CreateAsync(
+            new Clinician { UserName = email, Email = email, DisplayName = name, PracticeId = practice.Id, IsLead = lead, MustChangePassword = true }, password);
         return result.Succeeded
             ? new(practice, isNew, password, null)
             : new(practice, isNew, null, string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>`pda reset-password`: a new one-time password for a clinician (their sessions end; they change it at the next sign-in).</summary>
+    public static async Task<(Clinician? Clinician, string? OneTimePassword)> ResetAsync(DecisionAidDb db, string email)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var provider = Users(db);
+        using var users = provider.GetRequiredService<UserManager<Clinician>>();
+        if (await users.FindByEmailAsync(email.Trim()) is not { RemovedAt: null } clinician) return (null, null);
+        return (clinician, await ResetAsync(users, clinician));
+    }
+
+    /// <summary>
+    /// Replaces the clinician's password with a one-time one that must be changed at the next sign-in; the new security
+    /// stamp ends every session they have.
+    /// </summary>
+    public static async Task<string> ResetAsync(UserManager<Clinician> users, Clinician clinician)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(clinician);
+        var password = OneTimePassword();
+        var removed = await users.RemovePasswordAsync(clinician);
+        var added = removed.Succeeded ? await users.AddPasswordAsync(clinician, password) : removed;
+        if (!added.Succeeded) throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
+        clinician.MustChangePassword = true;
+        await users.SetLockoutEndDateAsync(clinician, null);
+        await users.ResetAccessFailedCountAsync(clinician);
+        await users.UpdateAsync(clinician);
+        return password;
+    }
+
+    /// <summary>Identity's user manager over this database, under the site's account rules.</summary>
+    private static ServiceProvider Users(DecisionAidDb db)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(db);
+        services.AddIdentityCore<Clinician>(ClinicianIdentity.Configure).AddEntityFrameworkStores<DecisionAidDb>();
+        return services.BuildServiceProvider();
     }
 
     /// <summary>A password to type once (four groups of six hex digits, 96 bits), e.g. for a new or demo clinician.</summary>

@@ -45,10 +45,14 @@ public static class PacketsApi
         .Produces<CreatedPacket>(StatusCodes.Status201Created)
         .ProducesValidationProblem();
 
-        api.MapGet("/{id:guid}", async (Guid id, HttpContext context, DecisionAidDb db, AidArchive archive, TimeProvider clock) =>
+        api.MapGet("/{id:guid}", async (Guid id, HttpContext context, DecisionAidDb db, AidArchive archive, TimeProvider clock, AuditTrail audit) =>
         {
             var key = (ApiKey)context.Items[nameof(ApiKey)]!;
             var packet = await db.Packets.AsNoTracking().Include(p => p.Answers).SingleOrDefaultAsync(p => p.Id == id && p.PracticeId == key.PracticeId);
+            // Every read through the API is audited, a miss too (it may be another practice's packet).
+            await audit.SaveAsync(packet is null
+                ? new AuditEvent(AuditActions.AccessDenied, AuditActions.ApiKey(key.Id), key.PracticeId, Detail: $"api read of packet {id}: no such packet in this practice")
+                : new AuditEvent(AuditActions.PacketApiRead, AuditActions.ApiKey(key.Id), key.PracticeId, packet.Id));
             if (packet is null) return Results.NotFound();
             return Results.Ok(new PacketStatusDto(packet.Id, packet.AidId, packet.Language, packet.ContentVersion, packet.Target, packet.Method,
                 packet.HealthFactorIds, PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime), packet.CreatedAt, packet.OpenedAt, packet.FinishedAt,
@@ -64,7 +68,7 @@ public static class PacketsApi
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    /// <summary>401 without a valid, unrevoked key; the key's practice is what the endpoint may see.</summary>
+    /// <summary>401 without a valid, unrevoked, unexpired key; the key's practice is what the endpoint may see. Its last use is kept.</summary>
     internal static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -72,8 +76,11 @@ public static class PacketsApi
         if (presented.Length is < 20 or > 200) return Results.Problem($"Send the practice's API key in the {KeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized);
         var hash = Hash(presented);
         var db = http.RequestServices.GetRequiredService<DecisionAidDb>();
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null);
         if (key is null) return Results.Problem("This API key is not valid, or was revoked.", statusCode: StatusCodes.Status401Unauthorized);
+        if (key.ExpiresAt <= now) return Results.Problem("This API key has expired: a practice lead makes a new one.", statusCode: StatusCodes.Status401Unauthorized);
+        await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now));
         http.Items[nameof(ApiKey)] = key;
         return await next(context);
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using System.Threading.RateLimiting;
 using DecisionAid.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -13,12 +14,19 @@ public static class ClinicAccess
     private static readonly string[] SignInPaths = ["/clinic/sign-in", "/clinic/two-factor", "/tablet/unlock"];
     public const string CookieName = "__Host-da-clinic";
 
+    private const string SignedInAtKey = "da-signed-in-at";
+
     public static WebApplicationBuilder AddClinicAccess(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var idleMinutes = builder.Configuration.GetValue("Clinic:IdleMinutes", 60);
+        var sessionHours = builder.Configuration.GetValue("Clinic:SessionHours", 12);
+        // The security stamp is checked on every request, so a sign-out or a removal takes effect at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddIdentity<Clinician, IdentityRole>(DecisionAid.Records.Practices.ClinicianIdentity.Configure)
             .AddEntityFrameworkStores<DecisionAidDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<CommonPasswords>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -27,8 +35,28 @@ public static class ClinicAccess
             o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.Path = "/";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle limit (sliding) and absolute limit from the sign-in, whichever comes first.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items.TryAdd(SignedInAtKey, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (context.Properties.Items.TryGetValue(SignedInAtKey, out var at)
+                    && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedIn)
+                    && now - signedIn > TimeSpan.FromHours(sessionHours))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                // Then Identity's own check: a changed security stamp (sign-out, password change or reset, removal) ends the session.
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
             o.LoginPath = "/clinic/sign-in";
             o.AccessDeniedPath = "/clinic/sign-in";
         });

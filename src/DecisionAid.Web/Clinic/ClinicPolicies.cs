@@ -7,7 +7,8 @@ namespace DecisionAid.Web.Clinic;
 /// <summary>
 /// Who may see clinic pages and downloads, declared once: <see cref="Clinician"/> (signed in with both factors) and
 /// <see cref="Lead"/> (a practice lead, also with both factors). A clinician without an authenticator yet is sent to
-/// set one up; a clinician who is not a lead gets 404 for lead-only addresses, which are not shown to exist.
+/// set one up, one holding a one-time password to change it, and a removed clinician is not let in at all; a clinician
+/// who is not a lead gets 404 for lead-only addresses, which are not shown to exist.
 /// </summary>
 public static class ClinicPolicies
 {
@@ -18,8 +19,8 @@ public static class ClinicPolicies
     public static IServiceCollection AddClinicPolicies(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(Clinician, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()))
-            .AddPolicy(Lead, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement(), new LeadRequirement()));
+            .AddPolicy(Clinician, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement(), new OwnPasswordRequirement()))
+            .AddPolicy(Lead, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement(), new OwnPasswordRequirement(), new LeadRequirement()));
         services.AddScoped<IAuthorizationHandler, ClinicianRequirements>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ClinicAuthorizationResults>();
         return services;
@@ -37,19 +38,30 @@ public static class ClinicPolicies
 
     private sealed class LeadRequirement : IAuthorizationRequirement;
 
+    /// <summary>Not holding a one-time password (a new account, a reset).</summary>
+    private sealed class OwnPasswordRequirement : IAuthorizationRequirement;
+
     private sealed class ClinicianRequirements(UserManager<Records.Data.Clinician> users) : IAuthorizationHandler
     {
         public async Task HandleAsync(AuthorizationHandlerContext context)
         {
-            var pending = context.PendingRequirements.Where(r => r is SecondFactorRequirement or LeadRequirement).ToList();
+            var pending = context.PendingRequirements.Where(r => r is SecondFactorRequirement or LeadRequirement or OwnPasswordRequirement).ToList();
             if (pending.Count == 0 || context.Resource is not HttpContext http) return;
             if (http.Items[Key] is not Records.Data.Clinician clinician)
             {
-                if (await users.GetUserAsync(context.User) is not { } found) return;
+                if (await users.GetUserAsync(context.User) is not { RemovedAt: null } found) return;
                 http.Items[Key] = clinician = found;
             }
             foreach (var requirement in pending)
-                if (clinician.TwoFactorEnabled && (requirement is SecondFactorRequirement || clinician.IsLead)) context.Succeed(requirement);
+            {
+                var met = requirement switch
+                {
+                    SecondFactorRequirement => clinician.TwoFactorEnabled,
+                    OwnPasswordRequirement => !clinician.MustChangePassword,
+                    _ => clinician.TwoFactorEnabled && clinician.IsLead,
+                };
+                if (met) context.Succeed(requirement);
+            }
         }
     }
 
@@ -72,6 +84,11 @@ public static class ClinicPolicies
                 if (failed.Any(r => r is SecondFactorRequirement))
                 {
                     context.Response.Redirect("/clinic/authenticator");
+                    return;
+                }
+                if (failed.Any(r => r is OwnPasswordRequirement))
+                {
+                    context.Response.Redirect("/clinic/password");
                     return;
                 }
                 if (failed.Any(r => r is LeadRequirement))

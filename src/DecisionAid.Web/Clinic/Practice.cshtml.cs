@@ -1,14 +1,20 @@
 using DecisionAid.Web.Practices;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace DecisionAid.Web.Clinic;
 
-/// <summary>The practice's brand: name, phones, address, accent colour (contrast-checked) and logo (validated and cleaned).</summary>
-[RequestSizeLimit(BrandRules.MaxLogoBytes + (64 * 1024))]
-public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache) : ClinicPage
+/// <summary>
+/// The practice's brand and settings (name, phones, address, accent colour (contrast-checked), logo (validated and
+/// cleaned), tablet idle time, signing on a shared tablet, bathing advice): practice leads only, and every change is
+/// audited. The request may be larger than the logo's limit, so an over-size logo is answered with its size and the
+/// form as it was typed, not a bare error page.
+/// </summary>
+[Authorize(Policy = ClinicPolicies.Lead)]
+[RequestSizeLimit(MaxRequestBytes)]
+public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, AuditTrail audit) : ClinicPage
 {
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string? Phone { get; set; }
@@ -53,7 +59,8 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache) : C
         (string Type, byte[] Bytes)? logo = null;
         if (Logo is { Length: > 0 })
         {
-            if (Logo.Length > BrandRules.MaxLogoBytes) Errors.Add($"The logo is larger than {BrandRules.MaxLogoBytes / 1024} KB.");
+            if (Logo.Length > BrandRules.MaxLogoBytes)
+                Errors.Add($"The logo is {Kb(Logo.Length)} KB; the limit is {BrandRules.MaxLogoBytes / 1024} KB. Choose a smaller picture (the rest of the form is kept).");
             else
             {
                 using var buffer = new MemoryStream();
@@ -78,13 +85,19 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache) : C
         practice.BathingAdviceEs = Blank(BathingAdviceEs);
         practice.SigningOnSharedDevice = SigningOnSharedDevice;
         if (logo is { } l) (practice.LogoContentType, practice.Logo) = (l.Type, l.Bytes);
-        await db.SaveChangesAsync();
+        var changed = db.Entry(practice).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        await audit.SaveAsync(new AuditEvent(AuditActions.PracticeSettingsChanged, AuditActions.Clinician(Clinician), practice.Id,
+            Detail: changed.Count == 0 ? "saved with no change" : $"changed: {string.Join(", ", changed)}"));
         await cache.EvictByTagAsync(PublicPageSpeed.BrandTag(practice.Slug), HttpContext.RequestAborted);
         Saved = true;
         return Page();
     }
 
     public const int MaxAdvice = 400;
+    /// <summary>Well above the logo's limit, so an over-size logo still reaches the form's own message.</summary>
+    public const int MaxRequestBytes = 10 * 1024 * 1024;
+
+    private static long Kb(long bytes) => (bytes + 1023) / 1024;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

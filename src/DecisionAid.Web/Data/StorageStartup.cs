@@ -32,6 +32,7 @@ public static class StorageStartup
                 throw new InvalidOperationException($"Storage:Provider must be '{Storage.Sqlite}' or '{Storage.Postgres}', not '{provider}'");
         }
         builder.Services.AddDataProtection().PersistKeysToDbContext<DecisionAidDb>().SetApplicationName("DecisionAid");
+        Security.SealedDataProtectionKeys.EncryptDataProtectionKeysWithSealKey(builder.Services);
         return builder;
     }
 

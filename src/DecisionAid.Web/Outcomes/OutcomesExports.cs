@@ -59,6 +59,8 @@ public static class OutcomesExports
         var (aid, filter, problem) = IndexModel.Parse(library, clinician.PracticeId, aidId, from, to, today);
         if (problem is not null) return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         var db = services.GetRequiredService<DecisionAidDb>();
+        await services.GetRequiredService<AuditTrail>().SaveAsync(new DecisionAid.Records.Audit.AuditEvent(AuditActions.OutcomesExported, AuditActions.Clinician(clinician), clinician.PracticeId,
+            Detail: $"{context.Request.Path.Value} for {aid.Id}, {from ?? "start"} to {to ?? "today"}"));
         context.Response.Headers.CacheControl = "no-store";
         await write(context, aid, services.GetRequiredService<SealKey>(), Packets(db, filter, context.RequestAborted));
         return Results.Empty;
@@ -95,7 +97,8 @@ public static class OutcomesExports
     {
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{aid.Id}-outcomes.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 1 << 16);
+        // A cell that begins with =, +, -, @, tab or return is escaped, so a spreadsheet never runs it as a formula.
+        await using var csv = CsvHelper.CsvWriter.Create(context.Response.Body, new CsvHelper.CsvWriterOptions { Injection = CsvHelper.CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
         var header = new List<string> { "pseudonym", "aid", "language", "version", "target", "method", "health_factors", "created", "opened", "finished", "reading_seconds", "knowledge_answered", "knowledge_right" };
         header.AddRange(aid.KnowledgeCheck.Select(q => $"knowledge_{q.Id}"));
         header.AddRange(AnswerKinds.SureItems.Select(i => $"sure_{i}"));
@@ -103,7 +106,7 @@ public static class OutcomesExports
         header.AddRange(aid.Values.Select(v => $"value_{v.Id}"));
         header.Add("consent");
         header.AddRange(Core.Surveys.VisitSurvey.Items.Select(i => $"survey_{i.Id}"));
-        await writer.WriteLineAsync(string.Join(',', header));
+        await WriteRecordAsync(csv, header);
         var count = 0;
         await foreach (var packet in packets)
         {
@@ -123,8 +126,8 @@ public static class OutcomesExports
             fields.AddRange(aid.Values.Select(v => packet.Answer(AnswerKinds.Value, v.Id)));
             fields.Add(p.Consent);
             fields.AddRange(Core.Surveys.VisitSurvey.Items.Select(i => packet.Answer(AnswerKinds.Survey, i.Id)));
-            await writer.WriteLineAsync(string.Join(',', fields.Select(Field)));
-            if (++count % 2000 == 0) await writer.FlushAsync();
+            await WriteRecordAsync(csv, fields);
+            if (++count % 2000 == 0) await csv.FlushAsync(context.RequestAborted);
         }
     }
 
@@ -212,6 +215,5 @@ public static class OutcomesExports
 
     private static string? Day(DateTime? at) => at?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Field(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    private static ValueTask WriteRecordAsync(CsvHelper.CsvWriter csv, IEnumerable<string?> fields) => csv.WriteRecordAsync([.. fields.Select(f => f ?? "")]);
 }

@@ -24,7 +24,7 @@ public static class SecurityHeaders
             // Pages with patient or practice data are never kept by browsers or proxies.
             var path = context.Request.Path;
             if (path.StartsWithSegments("/clinic") || path.StartsWithSegments("/packet") || path.StartsWithSegments("/p") || path.StartsWithSegments("/api")
-                || path.StartsWithSegments("/s") || path.StartsWithSegments("/tablet"))
+                || path.StartsWithSegments("/s") || path.StartsWithSegments("/tablet") || path.StartsWithSegments("/fhir"))
                 headers.CacheControl = "no-store";
             return next(context);
         });
