@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -10,14 +11,17 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     private readonly string? _contentPath;
     private readonly Dictionary<string, string> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>Every log line the site writes, as the configured filters let through.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
 
     /// <param name="contentPath">A content library other than the shipped one.</param>
     /// <param name="settings">Configuration for this site, e.g. Storage:Provider; by default a fresh SQLite file.</param>
-    public SiteFactory(string? contentPath = null, Dictionary<string, string>? settings = null, string environment = "Production")
+    /// <param name="services">Services to add or replace, e.g. a library class that counts its calls.</param>
+    public SiteFactory(string? contentPath = null, Dictionary<string, string>? settings = null, string environment = "Production", Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _environment = environment;
         _contentPath = contentPath;
         _settings = settings ?? [];
@@ -36,6 +40,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
         if (_contentPath is not null) builder.UseSetting("Content:Path", _contentPath);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, _services);
     }
 
     protected override void Dispose(bool disposing)

@@ -57,8 +57,6 @@ public sealed record UiText
     public required string BirthDate { get; init; }
     public required string OpenPacket { get; init; }
     public required string OpenPacketFailed { get; init; }
-    /// <summary>The error page for a request over the size limit (413).</summary>
-    public required string TooLargeText { get; init; }
     /// <summary>The link rests after wrong dates of birth; {minutes} is how long.</summary>
     public required string OpenPacketResting { get; init; }
     /// <summary>The link ended (too many wrong dates, revoked or expired): only a new link helps.</summary>
@@ -177,7 +175,6 @@ public sealed record UiText
         BirthDate = "Date of birth",
         OpenPacket = "Open my guide",
         OpenPacketFailed = "We could not open a guide with this link and date of birth. Check the date and try again.",
-        TooLargeText = "What you sent is too large for this site. Go back, choose a smaller file, and send it again.",
         OpenPacketResting = "This link is resting after several wrong dates of birth. Please wait {minutes} minutes, then try again.",
         OpenPacketEnded = "This link no longer works. Please ask your care team for a new link.",
         SaveAnswer = "Save my answer",
@@ -273,7 +270,6 @@ public sealed record UiText
         BirthDate = "Fecha de nacimiento",
         OpenPacket = "Abrir mi guía",
         OpenPacketFailed = "No pudimos abrir una guía con este enlace y esta fecha de nacimiento. Revise la fecha y vuelva a intentarlo.",
-        TooLargeText = "Lo que envió es demasiado grande para este sitio. Vuelva atrás, elija un archivo más pequeño y envíelo otra vez.",
         OpenPacketResting = "Este enlace está en pausa porque se escribió mal la fecha de nacimiento varias veces. Espere {minutes} minutos y vuelva a intentarlo.",
         OpenPacketEnded = "Este enlace ya no funciona. Pida un enlace nuevo a su equipo de salud.",
         SaveAnswer = "Guardar mi respuesta",

@@ -6,7 +6,7 @@ using DecisionAid.Web.Library;
 namespace DecisionAid.Web.Clinic;
 
 /// <summary>Sets up the second factor: a TOTP key shown as a QR code and as text, confirmed by one code.</summary>
-public sealed class AuthenticatorModel(UserManager<Clinician> users, SignInManager<Clinician> signIn) : PageModel
+public sealed class AuthenticatorModel(UserManager<Clinician> users, SignInManager<Clinician> signIn, IUserStore<Clinician> store) : PageModel
 {
     [BindProperty] public string Code { get; set; } = "";
     public bool AlreadyEnabled { get; private set; }
@@ -46,8 +46,11 @@ public sealed class AuthenticatorModel(UserManager<Clinician> users, SignInManag
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // The first key: stored without a new security stamp (Identity's reset changes it, which would end this
+            // password-only session at its next request, as the stamp is checked on every one).
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<Clinician>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
         FormattedKey = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4))))).ToLowerInvariant();
         var uri = $"otpauth://totp/DecisionAid:{Uri.EscapeDataString(user.Email ?? user.UserName!)}?secret={key}&issuer=DecisionAid&digits=6";

@@ -13,13 +13,15 @@ public sealed class SignedInClinic : IDisposable
     private readonly List<HttpClient> _clients = [];
 
     private readonly Dictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public SignedInClinic(string provider, Dictionary<string, string>? settings = null)
+    public SignedInClinic(string provider, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Database = TestDatabases.Create(provider);
         _settings = Database.SiteSettings();
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
-        Site = new SiteFactory(settings: _settings);
+        Site = new SiteFactory(settings: _settings, services: _services);
     }
 
     public TestDatabase Database { get; }
@@ -29,15 +31,13 @@ public sealed class SignedInClinic : IDisposable
     public void Restart()
     {
         Site.Dispose();
-        Site = new SiteFactory(settings: _settings);
+        Site = new SiteFactory(settings: _settings, services: _services);
     }
 
-    /// <summary>A new practice with one clinician, signed in; returns the clinician's browser and the practice id.</summary>
-    public async Task<(HttpClient Browser, Guid Practice)> NewPracticeAsync(string name)
+    /// <summary>A new practice with one clinician (a practice lead unless said otherwise), signed in; returns the clinician's browser and the practice id.</summary>
+    public async Task<(HttpClient Browser, Guid Practice)> NewPracticeAsync(string name, bool lead = true)
     {
-        var email = $"dr.{Guid.NewGuid():N}@example.org";
         Guid practiceId;
-        string key;
         using (var scope = Site.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
@@ -45,18 +45,34 @@ public sealed class SignedInClinic : IDisposable
             practiceId = practice.Id;
             db.Practices.Add(practice);
             await db.SaveChangesAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
-            var clinician = new Clinician { UserName = email, Email = email, DisplayName = $"Dr of {name}", PracticeId = practice.Id };
-            var created = await users.CreateAsync(clinician, Password);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-            await users.ResetAuthenticatorKeyAsync(clinician);
-            key = (await users.GetAuthenticatorKeyAsync(clinician))!;
-            await users.SetTwoFactorEnabledAsync(clinician, true);
         }
+        var (email, key) = await AddClinicianAsync(practiceId, $"Dr of {name}", lead);
+        return (await SignInAsync(email, key), practiceId);
+    }
+
+    /// <summary>A clinician of the practice with an authenticator set up; returns their email and authenticator key.</summary>
+    public async Task<(string Email, string Key)> AddClinicianAsync(Guid practiceId, string name, bool lead)
+    {
+        var email = $"dr.{Guid.NewGuid():N}@example.org";
+        using var scope = Site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Clinician>>();
+        var clinician = new Clinician { UserName = email, Email = email, DisplayName = name, PracticeId = practiceId, IsLead = lead };
+        var created = await users.CreateAsync(clinician, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.ResetAuthenticatorKeyAsync(clinician);
+        var key = (await users.GetAuthenticatorKeyAsync(clinician))!;
+        await users.SetTwoFactorEnabledAsync(clinician, true);
+        return (email, key);
+    }
+
+    /// <summary>A new browser signed in as the clinician (password, then the authenticator's code: the next unused one unless given).</summary>
+    public async Task<HttpClient> SignInAsync(string email, string key, string? code = null, string password = Password)
+    {
         var browser = NewBrowser();
-        Assert.Equal("/clinic/two-factor", (await PostFormAsync(browser, "/clinic/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password })).Headers.Location!.OriginalString);
-        Assert.Equal("/clinic/", (await PostFormAsync(browser, "/clinic/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) })).Headers.Location!.OriginalString);
-        return (browser, practiceId);
+        Assert.Equal("/clinic/two-factor", (await PostFormAsync(browser, "/clinic/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password })).Headers.Location?.OriginalString);
+        var second = await PostFormAsync(browser, "/clinic/two-factor", new Dictionary<string, string> { ["Code"] = code ?? Totp.Code(key) });
+        Assert.True(second.StatusCode == System.Net.HttpStatusCode.Redirect, $"the code was refused: {second.StatusCode}");
+        return browser;
     }
 
     /// <summary>A browser of its own (cookies), over HTTPS as in production; it does not follow redirects.</summary>

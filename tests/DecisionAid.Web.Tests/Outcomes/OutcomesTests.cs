@@ -181,7 +181,7 @@ public sealed class OutcomesTests
     {
         var (clinic, _, _) = await LeadWithPacketsAsync(provider, 40);
         using var _c = clinic;
-        var (colleague, _) = await clinic.NewPracticeAsync("Colleague Clinic"); // not a lead
+        var (colleague, _) = await clinic.NewPracticeAsync("Colleague Clinic", lead: false);
         foreach (var url in new[] { "/clinic/outcomes", "/clinic/outcomes/packets.csv", "/clinic/outcomes/responses.fhir.json" })
             Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync(url)).StatusCode);
         var (otherLead, other) = await clinic.NewPracticeAsync("Other Clinic");
