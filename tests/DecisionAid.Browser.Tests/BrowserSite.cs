@@ -73,7 +73,7 @@ public sealed class BrowserSite : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A new practice with a clinician who has set up an authenticator; returns what they sign in with.</summary>
+    /// <summary>A new practice with its lead, who has set up an authenticator; returns what they sign in with.</summary>
     public async Task<(string Email, string Password, string AuthenticatorKey)> NewClinicianAsync(string practiceName)
     {
         var email = $"dr.{Guid.NewGuid():N}@example.org";
@@ -84,7 +84,7 @@ public sealed class BrowserSite : IAsyncLifetime
         db.Practices.Add(practice);
         await db.SaveChangesAsync();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DecisionAid.Records.Data.Clinician>>();
-        var clinician = new DecisionAid.Records.Data.Clinician { UserName = email, Email = email, DisplayName = $"Dr of {practiceName}", PracticeId = practice.Id };
+        var clinician = new DecisionAid.Records.Data.Clinician { UserName = email, Email = email, DisplayName = $"Dr of {practiceName}", PracticeId = practice.Id, IsLead = true };
         var created = await users.CreateAsync(clinician, password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.ResetAuthenticatorKeyAsync(clinician);

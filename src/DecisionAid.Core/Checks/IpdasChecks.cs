@@ -34,6 +34,7 @@ internal static class IpdasChecks
             .Concat(aid.Risks.SelectMany(r => r.SourceKeys))
             .Concat(aid.Personalisation.HealthFactors.SelectMany(h => h.Raises).SelectMany(r => r.SourceKeys))
             .Concat(aid.Aftercare.SelectMany(a => a.SourceKeys))
+            .Concat(aid.Alternatives.SelectMany(a => a.SourceKeys))
             .ToHashSet(StringComparer.Ordinal);
         foreach (var source in aid.Sources.Where(s => !cited.Contains(s.Key)))
             yield return new Finding(FindingCodes.SourceUnused, Severity.Warning, source.Location, $"source '{source.Key}' is listed but nothing cites it");

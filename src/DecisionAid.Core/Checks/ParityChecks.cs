@@ -66,18 +66,9 @@ internal static partial class ParityChecks
         }
     }
 
-    /// <summary>The texts of a language by a key that is the same in every language (the reading-order position).</summary>
-    private static Dictionary<string, LocatedText> Keyed(AidText text)
-    {
-        var keyed = new Dictionary<string, LocatedText>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (section, located) in text.ReadingOrder())
-        {
-            counts[section] = counts.GetValueOrDefault(section) + 1;
-            keyed[string.Create(CultureInfo.InvariantCulture, $"{section} text {counts[section]}")] = located;
-        }
-        return keyed;
-    }
+    /// <summary>The texts of a language by their key path in the language file, which an author can find ("alternatives.medicines.name").</summary>
+    private static Dictionary<string, LocatedText> Keyed(AidText text) =>
+        text.ByPath().ToDictionary(p => p.Path, p => p.Text, StringComparer.Ordinal);
 
     /// <summary>The numbers a text writes in digits, as values ("1,000" and "1000" and "1 000" are all 1000).</summary>
     internal static List<decimal> Numbers(string text, string language)

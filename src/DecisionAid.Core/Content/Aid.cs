@@ -72,7 +72,11 @@ public enum AlternativeKind
     NoTreatment,
 }
 
-public sealed record Alternative(string Id, AlternativeKind Kind, string? LinkedAid, SourceLocation Location) : ItemRef(Id, Location);
+public sealed record Alternative(string Id, AlternativeKind Kind, string? LinkedAid, SourceLocation Location) : ItemRef(Id, Location)
+{
+    /// <summary>The sources of the numbers the option's words give; none when it gives none.</summary>
+    public IReadOnlyList<string> SourceKeys { get; init; } = [];
+}
 
 /// <summary>How an aftercare item is meant: what to expect, what to do, when to call the clinic, when to call the emergency number.</summary>
 public enum AftercareKind

@@ -28,6 +28,49 @@ public sealed record AidText
     public required IReadOnlyDictionary<string, LocatedText> Properties { get; init; }
     public required IReadOnlyDictionary<string, HealthFactorText> HealthFactors { get; init; }
 
+    /// <summary>Every text with its key path in the language file ("alternatives.medicines.name"), the same in every language.</summary>
+    public IEnumerable<(string Path, LocatedText Text)> ByPath()
+    {
+        yield return ("summary", Summary);
+        yield return ("what_it_is", WhatItIs);
+        foreach (var (id, s) in Steps) { yield return ($"steps.{id}.title", s.Title); yield return ($"steps.{id}.text", s.Text); yield return ($"steps.{id}.alt", s.Alt); }
+        foreach (var (id, m) in Methods) { yield return ($"methods.{id}.name", m.Name); yield return ($"methods.{id}.description", m.Description); }
+        foreach (var (id, t) in Targets) { yield return ($"targets.{id}.name", t.Name); yield return ($"targets.{id}.description", t.Description); }
+        foreach (var (id, p) in Properties) yield return ($"properties.{id}", p);
+        yield return ("benefits.intro", BenefitsIntro);
+        foreach (var (id, b) in Benefits) yield return ($"benefits.items.{id}", b);
+        yield return ("risks.overview", RisksOverview);
+        yield return ("risks.main_risk", MainRisk);
+        foreach (var (id, r) in Risks)
+        {
+            yield return ($"risks.items.{id}.name", r.Name);
+            if (r.Unit is not null) yield return ($"risks.items.{id}.unit", r.Unit);
+            yield return ($"risks.items.{id}.text", r.Text);
+            foreach (var (property, h) in r.HigherWhen) yield return ($"risks.items.{id}.higher_when.{property}", h);
+        }
+        foreach (var (id, f) in HealthFactors)
+        {
+            yield return ($"health_factors.{id}.name", f.Name);
+            foreach (var (risk, reason) in f.Reasons) yield return ($"health_factors.{id}.reasons.{risk}", reason);
+        }
+        foreach (var (part, t) in Procedure.Parts()) yield return ($"procedure.{part}", t);
+        foreach (var (id, a) in Alternatives)
+        {
+            yield return ($"alternatives.{id}.name", a.Name);
+            yield return ($"alternatives.{id}.text", a.Text);
+            foreach (var (part, t) in a.Comparison.Parts()) yield return ($"alternatives.{id}.{part}", t);
+        }
+        foreach (var (id, q) in Questions) yield return ($"questions.{id}", q);
+        foreach (var (id, v) in Values) yield return ($"values.{id}", v);
+        foreach (var (id, a) in Aftercare) yield return ($"aftercare.{id}", a);
+        foreach (var (id, k) in KnowledgeCheck)
+        {
+            yield return ($"knowledge_check.{id}.question", k.Question);
+            foreach (var (choice, c) in k.Choices) yield return ($"knowledge_check.{id}.choices.{choice}", c);
+            yield return ($"knowledge_check.{id}.explanation", k.Explanation);
+        }
+    }
+
     /// <summary>Every text a patient reads, in the order the aid page shows it, with the section it belongs to.</summary>
     public IEnumerable<(string Section, LocatedText Text)> ReadingOrder()
     {
@@ -80,6 +123,8 @@ public sealed record RiskText(LocatedText Name, LocatedText Text, IReadOnlyDicti
 public sealed record ComparisonText(LocatedText Involves, LocatedText Relief, LocatedText Risks)
 {
     public IEnumerable<LocatedText> All() => [Involves, Relief, Risks];
+
+    public IEnumerable<(string Part, LocatedText Text)> Parts() => [("involves", Involves), ("relief", Relief), ("risks", Risks)];
 }
 
 public sealed record AlternativeText(LocatedText Name, LocatedText Text, ComparisonText Comparison);

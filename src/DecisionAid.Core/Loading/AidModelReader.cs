@@ -81,8 +81,10 @@ internal sealed class AidModelReader
                     d.Error(FindingCodes.WrongType, kindText.Location, $"alternative kind must be 'treatment' or 'no-treatment', not '{kindText.Value}'");
             }
             var link = m.String("links_to", required: false);
+            // Optional: the studies behind the numbers an option's own words give (its relief, its risks).
+            var keys = m.Has("sources") ? Refs(m, "sources", "source") : [];
             m.Done();
-            return id is null ? null : new Alternative(id, kind, link, m.Location);
+            return id is null ? null : new Alternative(id, kind, link, m.Location) { SourceKeys = keys };
         }).OfType<Alternative>(), "alternative", d);
 
         var questions = Ids.Unique(root.StringList("questions", required: true).Select(t =>

@@ -47,7 +47,7 @@ internal sealed class ArticleSections(Aid aid, AidText text, UiText ui)
         };
         if (aid.Personalisation.Targets.Count > 0)
         {
-            blocks.Add(new Subheading(ui.NervesTreated));
+            blocks.Add(new Subheading(ui.WhereItIsDone));
             blocks.Add(new TermList([.. aid.Personalisation.Targets.Select(t => new Term(UiText.Label(text.Targets[t.Id].Name.Value), [text.Targets[t.Id].Description.Value]))]));
         }
         return new Section("methods", "methods-h", ui.WaysToTreat, blocks);

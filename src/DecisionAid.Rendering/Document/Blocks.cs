@@ -73,7 +73,7 @@ public sealed record KnowledgeItem(string Question, IReadOnlyList<string> Choice
 public sealed record AftercareList(string Css, IReadOnlyList<AftercareEntry> Items) : Block;
 
 /// <param name="Text">The item's Markdown, or for the practice's own rule its plain words.</param>
-/// <param name="Tag">What the item is for ("Only when treating: ...") or that it is the clinic's own rule.</param>
+/// <param name="Tag">What the item is for ("Only for: ...") or that it is the clinic's own rule.</param>
 public sealed record AftercareEntry(string Text, string? Tag, bool IsClinicRule = false);
 
 /// <summary>The sources cited and when the aid was reviewed, closing the aid.</summary>

@@ -12,7 +12,7 @@ internal static class PersonalSections
     {
         var blocks = new List<Block>();
         var chosen = new List<(string, string)>();
-        if (risks.Choices.Target is { } target) chosen.Add((UiText.Label(ui.Nerve), text.Targets[target].Name.Value));
+        if (risks.Choices.Target is { } target) chosen.Add((UiText.Label(ui.Where), text.Targets[target].Name.Value));
         if (risks.Choices.Method is { } method) chosen.Add((UiText.Label(ui.Method), text.Methods[method].Name.Value));
         if (chosen.Count > 0)
         {

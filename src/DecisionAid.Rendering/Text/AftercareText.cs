@@ -32,7 +32,7 @@ public sealed record AftercareText
     /// <summary>The practice's bathing rule, or the question to ask it when it has written none.</summary>
     public string Bathing(string? clinicRule) => string.IsNullOrWhiteSpace(clinicRule) ? AskAboutBathing : clinicRule.Trim();
 
-    /// <summary>What an item is for when the page shows every item: "Only when treating: Celiac plexus."; null for an item for everyone.</summary>
+    /// <summary>What an item is for when the page shows every item: "Only for: Celiac plexus."; null for an item for everyone.</summary>
     public static string? OnlyFor(Core.Content.AftercareItem item, Core.Content.AidText text)
     {
         ArgumentNullException.ThrowIfNull(item);

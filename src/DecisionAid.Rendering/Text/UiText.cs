@@ -15,7 +15,7 @@ public sealed record UiText
     public required string HowItIsDone { get; init; }
     public required string StepNumber { get; init; }
     public required string WaysToTreat { get; init; }
-    public required string NervesTreated { get; init; }
+    public required string WhereItIsDone { get; init; }
     public required string HowItMayHelp { get; init; }
     public required string WhatCanGoWrong { get; init; }
     public required string MainRisk { get; init; }
@@ -49,7 +49,7 @@ public sealed record UiText
     public required string DecisionAid { get; init; }
     public required string YourRisks { get; init; }
     public required string ChosenForYou { get; init; }
-    public required string Nerve { get; init; }
+    public required string Where { get; init; }
     public required string Method { get; init; }
     public required string HigherForYou { get; init; }
     public required string OpenPacketTitle { get; init; }
@@ -133,15 +133,15 @@ public sealed record UiText
         WhatIsIt = "What is it?",
         HowItIsDone = "How is it done?",
         StepNumber = "Step {0}",
-        WaysToTreat = "What ways are there to treat the nerve?",
-        NervesTreated = "Which nerves can it treat?",
+        WaysToTreat = "What ways are there to do it?",
+        WhereItIsDone = "Where in the body can it be done?",
         HowItMayHelp = "How can it help?",
         WhatCanGoWrong = "What can go wrong?",
         MainRisk = "What is the main risk?",
         RisksForEveryone = "Risks for everyone.",
-        OnlyWhenTreating = "Only when treating: {0}.",
+        OnlyWhenTreating = "Only for: {0}.",
         OnlyWithMethod = "Only with: {0}.",
-        OnlyWhenTreatingWith = "Only when treating: {0}, with {1}.",
+        OnlyWhenTreatingWith = "Only for: {0}, with {1}.",
         Or = " or ",
         MoreLikelyWhen = "More likely when",
         NoNumber = "No reliable number is known.",
@@ -167,7 +167,7 @@ public sealed record UiText
         DecisionAid = "A guide to help you decide.",
         YourRisks = "What are your own risks?",
         ChosenForYou = "Your care team chose these for you:",
-        Nerve = "Nerve",
+        Where = "Where",
         Method = "Way to treat it",
         HigherForYou = "Higher for you.",
         OpenPacketTitle = "Your guide from your care team",
@@ -228,15 +228,15 @@ public sealed record UiText
         WhatIsIt = "¿Qué es?",
         HowItIsDone = "¿Cómo se hace?",
         StepNumber = "Paso {0}",
-        WaysToTreat = "¿De qué formas se puede tratar el nervio?",
-        NervesTreated = "¿Qué nervios puede tratar?",
+        WaysToTreat = "¿De qué formas se puede hacer?",
+        WhereItIsDone = "¿En qué partes del cuerpo se puede hacer?",
         HowItMayHelp = "¿Cómo le puede ayudar?",
         WhatCanGoWrong = "¿Qué puede salir mal?",
         MainRisk = "¿Cuál es el riesgo principal?",
         RisksForEveryone = "Riesgos para todos.",
-        OnlyWhenTreating = "Solo al tratar: {0}.",
+        OnlyWhenTreating = "Solo para: {0}.",
         OnlyWithMethod = "Solo con: {0}.",
-        OnlyWhenTreatingWith = "Solo al tratar: {0}, con {1}.",
+        OnlyWhenTreatingWith = "Solo para: {0}, con {1}.",
         Or = " o ",
         MoreLikelyWhen = "Más probable cuando",
         NoNumber = "No se conoce una cifra confiable.",
@@ -262,7 +262,7 @@ public sealed record UiText
         DecisionAid = "Una guía para ayudarle a decidir.",
         YourRisks = "¿Cuáles son sus propios riesgos?",
         ChosenForYou = "Su equipo de salud eligió esto para usted:",
-        Nerve = "Nervio",
+        Where = "Dónde",
         Method = "Forma de tratarlo",
         HigherForYou = "Más alto para usted.",
         OpenPacketTitle = "Su guía de su equipo de salud",

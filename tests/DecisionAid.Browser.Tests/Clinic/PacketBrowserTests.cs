@@ -39,8 +39,10 @@ public class PacketBrowserTests(BrowserSite site)
         var phone = await site.NewPage(width: 360, height: 740, touch: true);
         await phone.GotoAsync(link.Replace("https://", "http://", StringComparison.Ordinal));
         problems.AddRange(await BrowserSite.Axe(phone));
+        // The date-of-birth page opens in the packet's language, whatever the phone's language is.
+        Assert.Equal("es", await phone.GetAttributeAsync("html", "lang"));
         await phone.Locator("#birth-date").FillAsync("1948-07-02");
-        await phone.GetByRole(AriaRole.Button).Filter(new() { HasText = "guide" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button).Filter(new() { HasText = "Abrir mi guía" }).ClickAsync();
         await phone.WaitForURLAsync("**/packet");
         Assert.DoesNotContain("/p/", phone.Url, StringComparison.Ordinal);
         Assert.Equal("es", await phone.GetAttributeAsync("html", "lang"));
@@ -87,7 +89,7 @@ public class PacketBrowserTests(BrowserSite site)
         problems.AddRange(await BrowserSite.Axe(desk));
 
         // The other clinic pages, and the practice's branded aid page.
-        foreach (var url in new[] { "/clinic/practice", "/clinic/api-keys", "/clinic/authenticator" })
+        foreach (var url in new[] { "/clinic/practice", "/clinic/api-keys", "/clinic/authenticator", "/clinic/team", "/clinic/password" })
         {
             await desk.GotoAsync(url);
             problems.AddRange(await BrowserSite.Axe(desk));

@@ -73,6 +73,17 @@ public class CheckTests
     }
 
     [Fact]
+    public void An_option_cites_the_source_of_its_own_numbers_and_an_unknown_key_is_an_error()
+    {
+        using var cited = new FixtureLibrary()
+            .Edit("aid.yaml", "steps:\n", "  - key: S9\n    citation: \"Pills trial. 2021.\"\n    year: 2021\nsteps:\n")
+            .Edit("aid.yaml", "  - id: pills\n", "  - id: pills\n    sources: [S9]\n");
+        Assert.Empty(Of(cited, FindingCodes.SourceUnused));
+        using var unknown = new FixtureLibrary().Edit("aid.yaml", "  - id: pills\n", "  - id: pills\n    sources: [S404]\n");
+        Assert.Single(Of(unknown, FindingCodes.UnknownSource));
+    }
+
+    [Fact]
     public void A_hard_sentence_is_flagged_at_its_own_line()
     {
         using var fixture = new FixtureLibrary().Edit("en.yaml", "what_it_is: It is a test of the loader.",

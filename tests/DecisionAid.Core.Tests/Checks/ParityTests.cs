@@ -35,6 +35,8 @@ public class ParityTests
         Assert.Equal(26, finding.Location.Line);
         Assert.Contains("[4]", finding.Message, StringComparison.Ordinal);
         Assert.Contains("[3]", finding.Message, StringComparison.Ordinal);
+        // The text is named by its key path, as the author finds it in the file.
+        Assert.Contains("the Spanish text of procedure.relief has", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
