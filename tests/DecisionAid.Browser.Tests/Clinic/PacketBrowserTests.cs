@@ -72,6 +72,9 @@ public class PacketBrowserTests(BrowserSite site)
                 await BrowserSite.SubmitAsync(forms.Nth(i).GetByRole(AriaRole.Button));
             }
         }
+        // Every post above has loaded its answer page: say which page it is if it is not the packet.
+        if (await phone.Locator("#questions-text").CountAsync() == 0)
+            Assert.Fail($"after the answers the phone shows {phone.Url}: {await phone.InnerTextAsync("body")}");
         await phone.Locator("#questions-text").FillAsync("¿Puedo manejar después?");
         await BrowserSite.SubmitAsync(phone.Locator("#my-questions button"));
         Assert.Equal(count, await phone.Locator("#my-check .feedback").CountAsync());

@@ -92,7 +92,7 @@ public class AidArticleTests
     {
         var doc = await Render(Neurolysis);
         var meta = doc.QuerySelector("meta[name=decisionaid-version]")!.GetAttribute("content")!;
-        Assert.Matches(new Regex("^neurolysis 1\\.0\\.0 [0-9a-f]{64}$"), meta);
-        Assert.Contains("Version 1.0.0", doc.QuerySelector(".reviewed")!.TextContent, StringComparison.Ordinal);
+        Assert.Matches(new Regex($"^neurolysis {Regex.Escape(Neurolysis.Version)} [0-9a-f]{{64}}$"), meta);
+        Assert.Contains($"Version {Neurolysis.Version}", doc.QuerySelector(".reviewed")!.TextContent, StringComparison.Ordinal);
     }
 }

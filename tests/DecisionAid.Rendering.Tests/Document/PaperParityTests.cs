@@ -67,7 +67,11 @@ public partial class PaperParityTests
     private static void AssertPaperHasEverything(string html, byte[] pdf, string what)
     {
         var paper = Normal(PdfText.Flowing(pdf));
-        var missing = ShownBlocks(html).Where(block => !paper.Contains(block, StringComparison.Ordinal)).ToList();
+        // A word longer than a line (a web address in a citation) is broken across lines on paper, which reads back
+        // with a space inside it: such a block is found again with every space taken out, still character by character.
+        var packed = paper.Replace(" ", "", StringComparison.Ordinal);
+        var missing = ShownBlocks(html).Where(block => !paper.Contains(block, StringComparison.Ordinal)
+            && !packed.Contains(block.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal)).ToList();
         Assert.True(missing.Count == 0, $"{what}: {missing.Count} text block(s) on the page are not in the PDF:\n  {string.Join("\n  ", missing.Take(15))}");
     }
 

@@ -33,7 +33,7 @@ public sealed class ConsentFlowTests
         Assert.Equal(SealedDocument.Sha256(record.Document), record.DocumentHash);
         Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(Convert.FromBase64String(SiteFactory.SealKey), Encoding.UTF8.GetBytes(record.Document))), record.Hmac);
         var document = SealedDocument.Parse(record.Document)!;
-        Assert.Equal(("neurolysis", "en", "1.0.0"), (document.Packet.Aid, document.Packet.Language, document.Packet.ContentVersion));
+        Assert.Equal(("neurolysis", "en", s.Aid.Version), (document.Packet.Aid, document.Packet.Language, document.Packet.ContentVersion));
         Assert.Equal(("celiac-plexus", "medicine"), (document.Packet.Target, document.Packet.Method));
         Assert.Equal(["blood-thinners"], document.Packet.HealthFactors);
 
@@ -90,7 +90,7 @@ public sealed class ConsentFlowTests
         Assert.All(PdfText.Pages(patientPdf), page =>
         {
             Assert.Contains(record.DocumentHash, page, StringComparison.Ordinal);
-            Assert.Contains("neurolysis 1.0.0", page, StringComparison.Ordinal);
+            Assert.Contains($"neurolysis {s.Aid.Version}", page, StringComparison.Ordinal);
         });
         if (provider == DecisionAid.Records.Data.Storage.Sqlite)
             PdfText.FirstPagePng(patientPdf, Path.Combine(TestFolders.RepositoryRoot(), "docs", "screenshots", "consent-page1"));

@@ -24,7 +24,7 @@ public sealed partial class ConsentScenario : IDisposable
     public HttpClient Patient { get; private set; } = default!;
     public Guid PacketId { get; private set; }
 
-    private static readonly DecisionAid.Core.Loading.ContentLibrary Library = DecisionAid.Core.Loading.ContentLibrary.Load(TestFolders.ShippedContent());
+    public static readonly DecisionAid.Core.Loading.ContentLibrary Library = DecisionAid.Core.Loading.ContentLibrary.Load(TestFolders.ShippedContent());
 
     /// <summary>The aid the packet is for; by default neurolysis (celiac plexus, medicine, blood thinners), else the aid's first nerve and method.</summary>
     public DecisionAid.Core.Content.Aid Aid { get; private set; } = default!;

@@ -8,6 +8,8 @@ namespace DecisionAid.Web.Tests.Library;
 /// <summary>A packet always shows the content version it was made with, after a new version is published and the site restarts.</summary>
 public sealed class PinnedVersionTests
 {
+    private const string NewVersion = "9.9.9";
+
     private const string OldWords = "It is for bad, long-lasting pain that is not likely to get better.";
     private const string NewWords = "It is for strong pain that has lasted a long time and is not likely to get better.";
 
@@ -40,13 +42,14 @@ public sealed class PinnedVersionTests
             var oldToken = await SignedInClinic.CreatePacketAsync(clinician, Fields("Old Version"));
             Assert.Contains(OldWords, await PacketPageAsync(clinic, oldToken), StringComparison.Ordinal);
 
-            // Publish 1.0.1 with changed words, and start the site again on the same database.
+            // Publish a new version with changed words, and start the site again on the same database.
+            var oldVersion = Consent.ConsentScenario.Library.Find("neurolysis")!.Version;
             foreach (var file in new[] { "aid.yaml", "en.yaml", "es.yaml" })
             {
                 var path = Path.Combine(content, "neurolysis", file);
                 var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
-                await File.WriteAllTextAsync(path, text.Replace("version: 1.0.0", "version: 1.0.1", StringComparison.Ordinal)
-                    .Replace("revised_for: 1.0.0", "revised_for: 1.0.1", StringComparison.Ordinal).Replace(OldWords, NewWords, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+                await File.WriteAllTextAsync(path, text.Replace($"version: {oldVersion}", $"version: {NewVersion}", StringComparison.Ordinal)
+                    .Replace($"revised_for: {oldVersion}", $"revised_for: {NewVersion}", StringComparison.Ordinal).Replace(OldWords, NewWords, StringComparison.Ordinal), TestContext.Current.CancellationToken);
             }
             clinic.Restart();
             var (newClinician, _) = await clinic.NewPracticeAsync("New Clinic");
@@ -62,16 +65,16 @@ public sealed class PinnedVersionTests
             var packets = await db.Packets.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
             var old = packets.Single(p => p.PatientName == "Old Version");
             var fresh = packets.Single(p => p.PatientName == "New Version");
-            Assert.Equal("1.0.0", old.ContentVersion);
-            Assert.Equal("1.0.1", fresh.ContentVersion);
+            Assert.Equal(oldVersion, old.ContentVersion);
+            Assert.Equal(NewVersion, fresh.ContentVersion);
             Assert.NotEqual(old.ContentHash, fresh.ContentHash);
             // Both versions are kept, each under its own hash, and outcomes count each packet under its own version.
             Assert.Equal(2, await db.PublishedAids.CountAsync(p => p.AidId == "neurolysis", TestContext.Current.CancellationToken));
-            Assert.Equal(["1.0.0", "1.0.1"], packets.Select(p => p.ContentVersion).Order(StringComparer.Ordinal).ToArray());
+            Assert.Equal([oldVersion, NewVersion], packets.Select(p => p.ContentVersion).Order(StringComparer.Ordinal).ToArray());
 
             // The old packet's handout is printed from its own version too.
             var handout = PdfText.Read(await (await oldPatient.GetAsync("/packet/handout.pdf")).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
-            Assert.Contains("Version 1.0.0", handout, StringComparison.Ordinal);
+            Assert.Contains($"Version {oldVersion}", handout, StringComparison.Ordinal);
         }
         finally
         {

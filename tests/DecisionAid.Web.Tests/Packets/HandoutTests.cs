@@ -41,7 +41,7 @@ public partial class HandoutTests
         Assert.All(pages, page =>
         {
             Assert.Contains("Riverside Pain Clinic", page, StringComparison.Ordinal);
-            Assert.Contains("Version 1.0.0", page, StringComparison.Ordinal);
+            Assert.Contains($"Version {Consent.ConsentScenario.Library.Find("neurolysis")!.Version}", page, StringComparison.Ordinal);
             Assert.Contains("Checked on November 25, 2026", page, StringComparison.Ordinal);
         });
         if (provider == DecisionAid.Records.Data.Storage.Sqlite)
