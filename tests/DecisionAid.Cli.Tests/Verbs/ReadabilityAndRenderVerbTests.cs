@@ -23,7 +23,7 @@ public class ReadabilityAndRenderVerbTests
         using var run = new PdaRun();
         var (exit, _, error) = run.Pda("readability", "kneecap", "--content", run.Content);
         Assert.Equal(2, exit);
-        Assert.Contains("no aid 'kneecap' in the library (known: nerve-block, neurolysis, ", error, StringComparison.Ordinal);
+        Assert.Contains("no aid 'kneecap' in the library (known: nerve-block, neurolysis", error, StringComparison.Ordinal);
         (exit, _, error) = run.Pda("readability", "neurolysis", "--lang", "fr", "--content", run.Content);
         Assert.Equal(2, exit);
         Assert.Contains("has no text in 'fr'", error, StringComparison.Ordinal);
