@@ -24,14 +24,22 @@ public static class AftercarePdf
             Subject = $"{aid.Id} {aid.Version} {aid.ContentHash} aftercare",
         };
         var header = DocumentPdf.Header(brand, ui);
-        return PdfFlow.Write(metadata, page => (header, $"{text.Title.Value} · {ui.Format(ui.Version, aid.Version)} · {page}"), flow =>
+        // One page to keep by the phone, emergency signs included: a long list is set a little smaller rather than
+        // spill onto a second page (down to 8 points; below that it would be too small to read, and spills).
+        (byte[] Pdf, int Pages) result = default;
+        foreach (var size in new[] { 9.5f, 9f, 8.5f, 8f })
         {
-            flow.Heading($"{text.Title.Value}: {section.Heading}", 2);
-            foreach (var block in section.Blocks)
+            result = PdfFlow.WriteCounted(metadata, page => (header, $"{text.Title.Value} · {ui.Format(ui.Version, aid.Version)} · {page}"), flow =>
             {
-                if (block is Paragraph intro) flow.Paragraph(intro.Text, 10, muted: true);
-                else DocumentPdf.Block(flow, aid, block, 9.5f);
-            }
-        });
+                flow.Heading($"{text.Title.Value}: {section.Heading}", 2);
+                foreach (var block in section.Blocks)
+                {
+                    if (block is Paragraph intro) flow.Paragraph(intro.Text, size + 0.5f, muted: true);
+                    else DocumentPdf.Block(flow, aid, block, size);
+                }
+            });
+            if (result.Pages <= 1) break;
+        }
+        return result.Pdf!;
     }
 }

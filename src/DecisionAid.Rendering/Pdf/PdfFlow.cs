@@ -44,7 +44,11 @@ internal sealed class PdfFlow
     }
 
     /// <summary>One PDF: <paramref name="compose"/> says what goes on the pages, top to bottom.</summary>
-    public static byte[] Write(SKDocumentPdfMetadata metadata, Func<int, (string Header, string Footer)> furniture, Action<PdfFlow> compose)
+    public static byte[] Write(SKDocumentPdfMetadata metadata, Func<int, (string Header, string Footer)> furniture, Action<PdfFlow> compose) =>
+        WriteCounted(metadata, furniture, compose).Pdf;
+
+    /// <summary>The PDF and how many pages it has (for a document that must fit a number of pages).</summary>
+    public static (byte[] Pdf, int Pages) WriteCounted(SKDocumentPdfMetadata metadata, Func<int, (string Header, string Footer)> furniture, Action<PdfFlow> compose)
     {
         ArgumentNullException.ThrowIfNull(compose);
         var text = new HashSet<string>(StringComparer.Ordinal);
@@ -54,13 +58,15 @@ internal sealed class PdfFlow
         compose(new PdfFlow(text, furniture));
         using var fonts = PdfFonts.For(text);
         using var output = new MemoryStream();
+        int pages;
         using (var document = SKDocument.CreatePdf(output, metadata))
         {
             var flow = new PdfFlow(document, fonts, furniture);
             compose(flow);
             flow.Finish();
+            pages = flow._page;
         }
-        return output.ToArray();
+        return (output.ToArray(), pages);
     }
 
     private bool Collecting => _collected is not null;

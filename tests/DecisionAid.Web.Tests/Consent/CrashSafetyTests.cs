@@ -235,7 +235,7 @@ public sealed class CrashSafetyTests
             var packet = new Packet
             {
                 Id = Guid.NewGuid(), PracticeId = practice.Id, CreatedById = clinician.Id, AidId = "neurolysis", Language = i % 2 == 0 ? "en" : "es",
-                ContentVersion = "1.0.0", ContentHash = "seeded", Target = "genicular", Method = "cold", PatientName = $"Patient {i}",
+                ContentVersion = ConsentScenario.Library.Find("neurolysis")!.Version, ContentHash = "seeded", Target = "genicular", Method = "cold", PatientName = $"Patient {i}",
                 PatientBirthDate = new DateOnly(1950, 1, 1).AddDays(i), TokenHash = RandomNumberGenerator.GetBytes(32), TokenExpiresAt = now.AddDays(14), CreatedAt = now, OpenedAt = now,
             };
             foreach (var (item, value) in new[] { ("what-it-does", "destroys"), ("numbing", "numbed"), ("infection-chance", "one"), ("main-risk", "other-nerves"), ("relief-lasts", "wear-off"), ("no-treatment-ok", "yes") })
