@@ -96,10 +96,17 @@ public sealed class AuditTrail(DecisionAidDb db, TimeProvider clock, SealKey key
             entry.Seq.ToString(CultureInfo.InvariantCulture), Time(entry.At), entry.Action, entry.Actor, entry.PracticeId?.ToString(),
             entry.PacketId?.ToString(), entry.ConsentId?.ToString(), entry.Ip, entry.Detail, entry.PreviousHash,
         ];
+        return key.Hmac(Canonical(fields));
+    }
+
+    /// <summary>Fields as one text, each as its UTF-8 length and bytes, so no two lists of fields read alike.</summary>
+    public static string Canonical(IEnumerable<string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
         var text = new StringBuilder();
         foreach (var field in fields)
             text.Append(field is null ? "-1" : Encoding.UTF8.GetByteCount(field).ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append(';');
-        return key.Hmac(text.ToString());
+        return text.ToString();
     }
 
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using DecisionAid.Core.Consent;
 using DecisionAid.Records.Data;
@@ -41,14 +40,8 @@ public static partial class Fingerprints
 
     public static string? PacketIn(string? detail) => detail is not null && PacketPattern().Match(detail) is { Success: true } m ? m.Groups[1].Value : null;
 
-    /// <summary>Each field as its UTF-8 length and bytes (as the audit hash does), so no two rows read alike.</summary>
-    private static string Hash(params string?[] fields)
-    {
-        var text = new StringBuilder();
-        foreach (var field in fields)
-            text.Append(field is null ? "-1" : Encoding.UTF8.GetByteCount(field).ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append(';');
-        return SealedDocument.Sha256(text.ToString());
-    }
+    /// <summary>The fields encoded as the audit hash encodes them, so no two rows read alike.</summary>
+    private static string Hash(params string?[] fields) => SealedDocument.Sha256(AuditTrail.Canonical(fields));
 
     [GeneratedRegex("fields ([0-9a-f]{64})")]
     private static partial Regex DecisionPattern();

@@ -43,5 +43,5 @@ public sealed class OpenModel(PacketLinks links, PatientSessions sessions, Decis
     private string? Chosen() => Lang is { } l && DecisionAid.Core.Content.Languages.IsSupported(l) ? l : null;
 
     private async Task<Packet?> FindAsync(string token) =>
-        token.Length is < 40 or > 64 ? null : await db.Packets.AsNoTracking().SingleOrDefaultAsync(p => p.TokenHash == PacketLinks.Hash(token));
+        !PacketLinks.Plausible(token) ? null : await db.Packets.AsNoTracking().SingleOrDefaultAsync(p => p.TokenHash == PacketLinks.Hash(token));
 }

@@ -44,6 +44,9 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
         return (token, Hash(token));
     }
 
+    /// <summary>Whether the text can be a token at all (Base64url of 256 bits, with room): anything else is not looked up.</summary>
+    public static bool Plausible(string token) => token is { Length: >= 40 and <= 64 };
+
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
 
     /// <summary>
@@ -53,7 +56,7 @@ public sealed class PacketLinks(DecisionAidDb db, TimeProvider clock, IConfigura
     /// </summary>
     public async Task<Unlock> UnlockAsync(string token, DateOnly birthDate)
     {
-        if (token.Length is < 40 or > 64)
+        if (!Plausible(token))
         {
             await audit.SaveAsync(Failed(null, "unknown link"));
             return new Unlock(UnlockOutcome.WrongOrUnknown);

@@ -27,7 +27,7 @@ public sealed class SurveyLinks(DecisionAidDb db, TimeProvider clock, IConfigura
     /// <summary>The packet whose survey link this is, when the link is known, unexpired and the packet not revoked; else null (audited).</summary>
     public async Task<Packet?> OpenAsync(string token)
     {
-        var packet = token.Length is < 40 or > 64 ? null : await db.Packets.SingleOrDefaultAsync(p => p.SurveyTokenHash == PacketLinks.Hash(token));
+        var packet = !PacketLinks.Plausible(token) ? null : await db.Packets.SingleOrDefaultAsync(p => p.SurveyTokenHash == PacketLinks.Hash(token));
         var now = clock.GetUtcNow().UtcDateTime;
         var refusal = packet is null ? "unknown survey link" : packet.RevokedAt is not null ? "revoked packet" : packet.SurveyTokenExpiresAt <= now ? "expired survey link" : null;
         await audit.SaveAsync(refusal is null

@@ -32,6 +32,6 @@ public sealed class OpenModel(SurveyLinks links, PatientSessions sessions, Decis
         return Redirect("/packet/survey");
     }
 
-    private async Task<string?> LanguageOf(string token) => token.Length is < 40 or > 64 ? null
+    private async Task<string?> LanguageOf(string token) => !Packets.PacketLinks.Plausible(token) ? null
         : await db.Packets.Where(p => p.SurveyTokenHash == PacketLinks.Hash(token)).Select(p => p.Language).SingleOrDefaultAsync();
 }

@@ -51,8 +51,7 @@ public sealed class AuditTamperTests
     {
         using var s = await ConsentScenario.StartAsync(provider);
         var recordId = await s.SignAndCountersignAsync();
-        var keyFile = Path.Combine(TestFolders.NewTemp("pda-key"), "seal.key");
-        await File.WriteAllTextAsync(keyFile, SiteFactory.SealKey, TestContext.Current.CancellationToken);
+        var keyFile = await KeyFileAsync();
 
         var (code, output) = Verify(s, keyFile);
         Assert.True(code == PdaCommand.Ok, output);

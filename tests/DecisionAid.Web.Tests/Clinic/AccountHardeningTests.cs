@@ -14,12 +14,6 @@ public sealed class AccountHardeningTests
 
     private static async Task<string> Html(HttpClient browser, string url) => await (await browser.GetAsync(url, Cancel)).Content.ReadAsStringAsync(Cancel);
 
-    private static async Task<Guid> PracticeOfAsync(SignedInClinic clinic, string email)
-    {
-        await using var db = clinic.Database.Open();
-        return (await db.Users.SingleAsync(u => u.Email == email, Cancel)).PracticeId;
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task A_password_change_needs_the_current_one_ends_the_other_sessions_and_is_audited(string provider)
