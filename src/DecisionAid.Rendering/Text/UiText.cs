@@ -96,6 +96,9 @@ public sealed record UiText
     public required string NotFoundText { get; init; }
     public required string ErrorTitle { get; init; }
     public required string ErrorText { get; init; }
+    public required string TooLargeTitle { get; init; }
+    /// <summary>{size} and {limit} in MB.</summary>
+    public required string TooLargeText { get; init; }
     public required string Listen { get; init; }
     public required string StopListening { get; init; }
     public required string PrintedFrom { get; init; }
@@ -214,6 +217,8 @@ public sealed record UiText
         NotFoundText = "The page may have moved, or the link may have a typo.",
         ErrorTitle = "Something went wrong",
         ErrorText = "Please try again in a moment.",
+        TooLargeTitle = "What you sent is too large",
+        TooLargeText = "It is {size} MB; the limit is {limit} MB. Go back to the form: your browser keeps what you typed. Then choose a smaller file.",
         Listen = "Listen",
         StopListening = "Stop",
         PrintedFrom = "Printed from {0}. Checked on {1}.",
@@ -308,6 +313,8 @@ public sealed record UiText
         NotFoundText = "Puede que la página se haya movido, o que el enlace tenga un error.",
         ErrorTitle = "Algo salió mal",
         ErrorText = "Por favor, inténtelo de nuevo en un momento.",
+        TooLargeTitle = "Lo que envió es demasiado grande",
+        TooLargeText = "Pesa {size} MB y el límite es {limit} MB. Vuelva al formulario: su navegador guarda lo que escribió. Luego elija un archivo más pequeño.",
         Listen = "Escuchar",
         StopListening = "Parar",
         PrintedFrom = "Impreso de {0}. Revisado el {1}.",

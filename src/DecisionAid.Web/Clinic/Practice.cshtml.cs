@@ -95,7 +95,7 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
 
     public const int MaxAdvice = 400;
     /// <summary>Well above the logo's limit, so an over-size logo still reaches the form's own message.</summary>
-    public const int MaxRequestBytes = 10 * 1024 * 1024;
+    public const int MaxRequestBytes = 10_000_000;
 
     private static long Kb(long bytes) => (bytes + 1023) / 1024;
 

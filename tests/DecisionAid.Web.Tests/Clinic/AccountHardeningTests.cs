@@ -258,6 +258,6 @@ public sealed class AccountHardeningTests
         var html = await big.Content.ReadAsStringAsync(Cancel);
         Assert.Contains("The logo is 297 KB; the limit is 200 KB.", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Kept Name Clinic\"", html, StringComparison.Ordinal);
-        // (A request over the server's own limit gets 413 with its page: the browser tests check that on Kestrel, which enforces it.)
+        // (A request over the server's own limit gets 413 with its page: OverSizeBrowserTests checks that on Kestrel, which enforces it.)
     }
 }
