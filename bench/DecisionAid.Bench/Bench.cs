@@ -73,7 +73,7 @@ internal static class Bench
         {
             var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
             db.Practices.Add(practice);
-            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), PracticeId = practice.Id, Name = "bench", KeyHash = PacketsApi.Hash(key), CreatedAt = DateTime.UtcNow });
+            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), PracticeId = practice.Id, Name = "bench", KeyHash = PacketsApi.Hash(key), CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1) });
             await db.SaveChangesAsync();
         }
         var request = new NewPacket("neurolysis", "en", "genicular", "heat", ["blood-thinners"], "Bench Patient", new DateOnly(1950, 1, 1), null);
