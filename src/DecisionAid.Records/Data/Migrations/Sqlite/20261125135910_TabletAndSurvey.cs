@@ -46,12 +46,6 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "packet");
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "TabletId",
-                table: "PatientSessions",
-                type: "TEXT",
-                nullable: true);
-
             migrationBuilder.AddColumn<DateTime>(
                 name: "SurveyTokenExpiresAt",
                 table: "Packets",
@@ -95,6 +89,10 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            // The column and its foreign key in one ALTER TABLE, which SQLite allows for a nullable column: EF's
+            // AddForeignKey would rebuild the table with foreign keys switched off, outside the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE \"PatientSessions\" ADD COLUMN \"TabletId\" TEXT NULL REFERENCES \"TabletSessions\" (\"Id\") ON DELETE CASCADE;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_PatientSessions_TabletId",
                 table: "PatientSessions",
@@ -121,14 +119,6 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                 name: "IX_TabletSessions_PracticeId",
                 table: "TabletSessions",
                 column: "PracticeId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_PatientSessions_TabletSessions_TabletId",
-                table: "PatientSessions",
-                column: "TabletId",
-                principalTable: "TabletSessions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
