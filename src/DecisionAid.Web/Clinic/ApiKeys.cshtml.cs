@@ -53,10 +53,17 @@ public sealed class ApiKeysModel(DecisionAidDb db, TimeProvider clock, AuditTrai
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid id)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, string? confirm)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.PracticeId == Clinician.PracticeId);
         if (key is null) return NotFound();
+        if (confirm != "yes")
+        {
+            Error = $"The key '{key.Name}' was not revoked: tick the box beside the button to confirm.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync();
+            return Page();
+        }
         if (key.RevokedAt is null)
         {
             key.RevokedAt = Now;

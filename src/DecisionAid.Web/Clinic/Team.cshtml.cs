@@ -31,9 +31,16 @@ public sealed class TeamModel(DecisionAidDb db, UserManager<Clinician> users, Ti
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(string id)
+    public async Task<IActionResult> OnPostRemoveAsync(string id, string? confirm)
     {
         if (await MemberAsync(id) is not { } member || member.Id == Clinician.Id) return NotFound();
+        if (confirm != "yes")
+        {
+            Done = $"{member.DisplayName} was not removed: tick the box beside the button to confirm.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync();
+            return Page();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await audit.BeginAsync();
         member.RemovedAt = now;

@@ -105,7 +105,7 @@ public partial class PacketsApiTests
 
         Guid keyId;
         await using (var db = clinic.Database.Open()) keyId = (await db.ApiKeys.SingleAsync(k => k.Name == "North records")).Id;
-        var revoked = await SignedInClinic.PostFormAsync(north, "/clinic/api-keys?handler=Revoke", new Dictionary<string, string> { ["id"] = keyId.ToString() }, "/clinic/api-keys");
+        var revoked = await SignedInClinic.PostFormAsync(north, "/clinic/api-keys?handler=Revoke", new Dictionary<string, string> { ["id"] = keyId.ToString(), ["confirm"] = "yes" }, "/clinic/api-keys");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(Request(HttpMethod.Get, $"/api/packets/{id}", northKey))).StatusCode);
         await using (var db = clinic.Database.Open())

@@ -140,12 +140,17 @@ public sealed class AccountHardeningTests
 
         // The first lead removes the second: their session ends, their key stops working, they cannot sign in.
         var team = new HtmlParser().ParseDocument(await Html(lead, "/clinic/team"));
-        var id = team.QuerySelectorAll("form[data-confirm] input[name=id]").Select(i => i.GetAttribute("value")).ToList();
+        var id = team.QuerySelectorAll("form.danger-zone input[name=id]").Select(i => i.GetAttribute("value")).ToList();
         await using (var db = clinic.Database.Open())
         {
             var second = (await db.Users.SingleAsync(u => u.Email == otherLeadEmail, Cancel)).Id;
             Assert.Contains(second, id);
-            var removed = await SignedInClinic.PostFormAsync(lead, "/clinic/team?handler=Remove", new Dictionary<string, string> { ["id"] = second }, "/clinic/team");
+            // Without the confirming tick, nothing happens (issue 17 item 4).
+            var unconfirmed = await SignedInClinic.PostFormAsync(lead, "/clinic/team?handler=Remove", new Dictionary<string, string> { ["id"] = second }, "/clinic/team");
+            Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+            Assert.Contains("Dr Second Lead was not removed: tick the box", await unconfirmed.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            Assert.Null((await db.Users.AsNoTracking().SingleAsync(u => u.Id == second, Cancel)).RemovedAt);
+            var removed = await SignedInClinic.PostFormAsync(lead, "/clinic/team?handler=Remove", new Dictionary<string, string> { ["id"] = second, ["confirm"] = "yes" }, "/clinic/team");
             Assert.Contains("Dr Second Lead is removed", await removed.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         }
         Assert.Equal("/clinic/sign-in", (await otherLead.GetAsync("/clinic/", Cancel)).Headers.Location?.OriginalString);

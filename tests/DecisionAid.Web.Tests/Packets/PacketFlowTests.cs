@@ -165,7 +165,7 @@ public partial class PacketFlowTests
         await using (var db = clinic.Database.Open()) id = (await db.Packets.SingleAsync()).Id;
         Assert.Equal(HttpStatusCode.OK, (await north.GetAsync($"/clinic/packets/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await south.GetAsync($"/clinic/packets/{id}")).StatusCode);
-        var revoke = await SignedInClinic.PostFormAsync(south, $"/clinic/packets/{id}?handler=Revoke", [], "/clinic/packets/new");
+        var revoke = await SignedInClinic.PostFormAsync(south, $"/clinic/packets/{id}?handler=Revoke", [new("confirm", "yes")], "/clinic/packets/new");
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
         Assert.DoesNotContain("Pat Example", await (await south.GetAsync("/clinic/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using (var db = clinic.Database.Open()) Assert.Null((await db.Packets.SingleAsync()).RevokedAt);
@@ -183,8 +183,47 @@ public partial class PacketFlowTests
         Assert.Equal(HttpStatusCode.OK, (await patient.GetAsync("/packet")).StatusCode);
         Guid id;
         await using (var db = clinic.Database.Open()) id = (await db.Packets.SingleAsync()).Id;
-        await SignedInClinic.PostFormAsync(clinician, $"/clinic/packets/{id}?handler=Revoke", [], $"/clinic/packets/{id}");
+        // Without the confirming tick nothing happens (issue 17 item 4): a stray click cannot end a packet.
+        var unconfirmed = await SignedInClinic.PostFormAsync(clinician, $"/clinic/packets/{id}?handler=Revoke", [], $"/clinic/packets/{id}");
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains("The packet was not revoked: tick the box", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await patient.GetAsync("/packet")).StatusCode);
+        await SignedInClinic.PostFormAsync(clinician, $"/clinic/packets/{id}?handler=Revoke", [new("confirm", "yes")], $"/clinic/packets/{id}");
         Assert.Equal(HttpStatusCode.Redirect, (await patient.GetAsync("/packet")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_whose_choices_were_shown_for_another_aid_makes_no_packet_and_shows_the_chosen_aids_choices()
+    {
+        using var clinic = new SignedInClinic(Storage.Sqlite);
+        var (clinician, _) = await clinic.NewPracticeAsync("Form Clinic");
+        // The list says neurolysis; the choices on screen were nerve block's (no script, list changed without "Show").
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Form.Aid", "neurolysis"), new("Form.ChoicesFor", "nerve-block"), new("Form.Language", "es"), new("Form.Target", "low-back"),
+            new("Form.Method", "steroid"), new("Form.PatientName", "Kept Name"), new("Form.BirthDate", "1950-03-14"), new("Form.RecordNumber", "R-7"),
+        };
+        var response = await SignedInClinic.PostFormAsync(clinician, "/clinic/packets/new", fields, "/clinic/packets/new?aid=nerve-block");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("No packet was made: the decision aid is now Neurolysis, but the choices below the list were for Nerve block", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("neurolysis", page.QuerySelector("input[name='Form.ChoicesFor']")!.GetAttribute("value"));
+        var targets = page.QuerySelectorAll("#target option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains("celiac-plexus", targets);
+        Assert.Null(page.QuerySelector("#target option[selected]")); // nerve block's choice is not carried over...
+        Assert.Equal("es", page.QuerySelector("#language option[selected]")!.GetAttribute("value")); // ...what fits is
+        Assert.Equal("Kept Name", page.QuerySelector("#name")!.GetAttribute("value"));
+        Assert.Equal("R-7", page.QuerySelector("#record")!.GetAttribute("value"));
+        await using (var db = clinic.Database.Open()) Assert.Empty(await db.Packets.ToListAsync());
+
+        // Made for the aid shown, the ready panel names everything in words.
+        fields = [new("Form.Aid", "neurolysis"), new("Form.ChoicesFor", "neurolysis"), new("Form.Language", "es"), new("Form.Target", "genicular"),
+            new("Form.Method", "heat"), new("Form.HealthFactors", "blood-thinners"), new("Form.PatientName", "Kept Name"), new("Form.BirthDate", "1950-03-14")];
+        var made = await SignedInClinic.PostFormAsync(clinician, "/clinic/packets/new", fields, "/clinic/packets/new?aid=neurolysis");
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        var summary = new HtmlParser().ParseDocument(await made.Content.ReadAsStringAsync()).QuerySelector(".packet-summary")!.TextContent;
+        foreach (var words in new[] { "Neurolysis", "Español", "Nerves around the knee", "Heat", "You take a blood thinner" })
+            Assert.Contains(words, summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,17 +1,29 @@
 using DecisionAid.Core.Content;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Packets;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DecisionAid.Web.Clinic.Packets;
 
-/// <summary>A clinician prepares a packet: the aid, language, nerve, method and health factors, and who it is for.</summary>
+/// <summary>One aid's choices and what the form holds for them (the partial _AidChoices).</summary>
+public sealed record AidChoices(Aid Aid, NewModel.PacketForm Form);
+
+/// <summary>What a new packet holds, in words, for the "Packet ready" panel.</summary>
+public sealed record CreatedPacket(Guid Id, string PatientName, string AidTitle, string Language, string? Target, string? Method,
+    IReadOnlyList<string> HealthFactors, string Link, string QrCode);
+
+/// <summary>
+/// A clinician prepares a packet: the aid, language, where, method and health factors, and who it is for. The form
+/// names the aid its choices were shown for; a packet is made only when that is the aid in the list, so a list changed
+/// without its choices (no script, or a stale page) never makes a packet of another aid.
+/// </summary>
 public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks links, TimeProvider clock, AuditTrail audit) : ClinicPage
 {
     public sealed class PacketForm
     {
         public string Aid { get; set; } = "";
+        /// <summary>The aid whose choices the form showed; empty from a client that posts fields directly.</summary>
+        public string? ChoicesFor { get; set; }
         public string Language { get; set; } = "en";
         public string? Target { get; set; }
         public string? Method { get; set; }
@@ -25,34 +37,66 @@ public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks l
     public IReadOnlyList<Aid> Aids => library.Aids;
     public Aid? Aid { get; private set; }
     public List<string> Errors { get; } = [];
-    public string? Link { get; private set; }
-    public string QrCode { get; private set; } = "";
-    public Guid CreatedId { get; private set; }
-    public string CreatedFor { get; private set; } = "";
+    public CreatedPacket? Created { get; private set; }
     public int LinkDays => (int)links.Lifetime.TotalDays;
 
     public void OnGet(string? aid) => Aid = library.Find(aid ?? "") ?? (library.Aids.Count > 0 ? library.Aids[0] : null);
 
+    /// <summary>The chosen aid's choices alone, for the script that swaps them in when the list changes.</summary>
+    public IActionResult OnGetChoices(string? aid) =>
+        library.Find(aid ?? "") is { } found ? Partial("_AidChoices", new AidChoices(found, new PacketForm { Aid = found.Id })) : NotFound();
+
+    /// <summary>Without script: shows the choices of the aid in the list, keeping what was typed.</summary>
+    public IActionResult OnPostChoose()
+    {
+        ShowChoicesOf(library.Find(Form.Aid));
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         Aid = library.Find(Form.Aid);
+        if (Aid is not null && !string.IsNullOrEmpty(Form.ChoicesFor) && Form.ChoicesFor != Aid.Id)
+        {
+            var shown = library.Find(Form.ChoicesFor)?.Texts["en"].Title.Value ?? Form.ChoicesFor;
+            Errors.Add($"No packet was made: the decision aid is now {Aid.Texts["en"].Title.Value}, but the choices below the list were for {shown}. "
+                + "The choices now shown are this aid's: check where, the method and the health factors, then create the packet.");
+            ShowChoicesOf(Aid);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var request = new NewPacket(Form.Aid, Form.Language, Form.Target, Form.Method, Form.HealthFactors, Form.PatientName, Form.BirthDate, Form.RecordNumber);
         var now = clock.GetUtcNow().UtcDateTime;
         var problems = request.Validate(library, DateOnly.FromDateTime(now));
         if (problems.Count > 0 || Aid is null)
         {
             Errors.AddRange(problems.SelectMany(p => p.Value));
+            Aid ??= library.Aids.Count > 0 ? library.Aids[0] : null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var (packet, token) = request.Create(Aid, Clinician.PracticeId, Clinician.Id, now, links.Lifetime);
         db.Packets.Add(packet);
         await audit.SaveAsync(Fingerprints.PacketCreated(packet, AuditActions.Clinician(Clinician)));
-        Link = links.LinkFor(token, Request);
-        CreatedFor = packet.PatientName;
-        CreatedId = packet.Id;
-        QrCode = QrCodes.DataUri(Link);
+        var link = links.LinkFor(token, Request);
+        var text = Aid.Texts["en"];
+        Created = new CreatedPacket(packet.Id, packet.PatientName, text.Title.Value, DecisionAid.Rendering.Text.UiText.For(request.Language!).LanguageName,
+            packet.Target is { } t ? text.Targets[t].Name.Value : null, packet.Method is { } m ? text.Methods[m].Name.Value : null,
+            [.. packet.HealthFactorIds.Select(f => text.HealthFactors[f].Name.Value)], link, QrCodes.DataUri(link));
         Response.Headers.CacheControl = "no-store";
         return Page();
+    }
+
+    /// <summary>Shows an aid's choices, keeping the language and those choices the aid has; the rest of the form stays.</summary>
+    private void ShowChoicesOf(Aid? aid)
+    {
+        Aid = aid ?? (library.Aids.Count > 0 ? library.Aids[0] : null);
+        if (Aid is null) return;
+        Form.Aid = Aid.Id;
+        if (!Aid.Languages.Contains(Form.Language)) Form.Language = "en";
+        if (Form.Target is not null && Aid.Personalisation.Targets.All(t => t.Id != Form.Target)) Form.Target = null;
+        if (Form.Method is not null && Aid.Personalisation.Methods.All(m => m.Id != Form.Method)) Form.Method = null;
+        Form.HealthFactors = [.. Form.HealthFactors.Where(f => Aid.Personalisation.HealthFactors.Any(h => h.Id == f))];
+        ModelState.Clear();
     }
 }

@@ -25,6 +25,11 @@ public sealed class ShowModel(
     public string? Questions { get; private set; }
     public IReadOnlyList<(string Statement, string Rating)> ValueRatings { get; private set; } = [];
     public IReadOnlyList<(string Question, string Answer)> SurveyAnswers { get; private set; } = [];
+    /// <summary>The packet's choices in the words of its aid version (ids only when that version is not on hand).</summary>
+    public string AidTitle { get; private set; } = "";
+    public string? TargetName { get; private set; }
+    public string? MethodName { get; private set; }
+    public IReadOnlyList<string> HealthFactorNames { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -34,9 +39,17 @@ public sealed class ShowModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid id)
+    /// <summary>Ends the packet; the form's box must be ticked, so a stray click cannot do it.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, string? confirm)
     {
         if (await Find(id) is not { } packet) return NotFound();
+        if (confirm != "yes")
+        {
+            await ShowAsync(packet);
+            Problem = "The packet was not revoked: tick the box that says its links stop working, then press the button again.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         packet.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await using var transaction = await audit.BeginAsync();
         await db.PatientSessions.Where(s => s.PacketId == packet.Id).ExecuteDeleteAsync();
@@ -125,6 +138,11 @@ public sealed class ShowModel(
         Packet = packet;
         Status = PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime);
         var aid = await archive.ForPacketAsync(db, packet);
+        var words = aid?.Texts["en"];
+        AidTitle = words?.Title.Value ?? packet.AidId;
+        TargetName = packet.Target is { } t ? words?.Targets.GetValueOrDefault(t)?.Name.Value ?? t : null;
+        MethodName = packet.Method is { } m ? words?.Methods.GetValueOrDefault(m)?.Name.Value ?? m : null;
+        HealthFactorNames = [.. packet.HealthFactorIds.Select(f => words?.HealthFactors.GetValueOrDefault(f)?.Name.Value ?? f)];
         (Score, Missed) = PacketStatus.Knowledge(packet, aid);
         (SureSummary, SureConflict) = PacketStatus.Sure(packet);
         Satisfaction = packet.Answers.FirstOrDefault(a => a.Kind == "satisfaction")?.Value;
