@@ -22,6 +22,8 @@ public sealed class DecideModel(PatientSessions sessions, AidArchive archive, Co
     /// <summary>A fresh key per page: submitting this page twice makes one decision.</summary>
     public string IdempotencyKey { get; } = Security.Secrets.Token();
     public string? Problem { get; private set; }
+    /// <summary>The problem is the missing drawing: shown inside the signature box, not above the name.</summary>
+    public bool DrawingProblem { get; private set; }
     [BindProperty] public string? TypedName { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -38,6 +40,7 @@ public sealed class DecideModel(PatientSessions sessions, AidArchive archive, Co
         if (result.Done) return Redirect("/packet/consent#decision");
         var words = Rendering.Text.ConsentText.For(Packet.Language);
         Problem = result.Refusal switch { "name" => words.NameMissing, "unprintable name" => words.NameUnprintable, "drawing" => words.DrawingMissing, _ => null };
+        DrawingProblem = result.Refusal == "drawing";
         if (Problem is null) return new ConflictObjectResult(result.Refusal);
         State = await steps.StateAsync(Packet.Id);
         Response.StatusCode = StatusCodes.Status400BadRequest;

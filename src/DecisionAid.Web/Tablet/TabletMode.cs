@@ -7,7 +7,7 @@ namespace DecisionAid.Web.Tablet;
 /// </summary>
 public static class TabletMode
 {
-    private static readonly string[] Open = ["/tablet", "/packet", "/assets", "/content", "/brand", "/css", "/js", "/fonts", "/img", "/favicon.ico"];
+    private static readonly string[] Open = ["/tablet", "/packet", "/assets", "/content", "/brand", "/css", "/js", "/fonts", "/img", "/favicon.ico", "/favicon.svg"];
 
     public static IServiceCollection AddTabletMode(this IServiceCollection services) => services.AddScoped<TabletSessions>();
 

@@ -48,8 +48,12 @@ public class ConsentBrowserTests(BrowserSite site)
 
         // Signing without drawing is refused with a message; then the patient draws with a finger (pointer events).
         await phone.Locator("#typed-name").FillAsync("Lee Example");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "I agree and sign" }).ClickAsync();
-        Assert.Contains("Please draw your signature", await phone.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserSite.SubmitAsync(phone.GetByRole(AriaRole.Button, new() { Name = "I agree and sign" }));
+        // Issue 17 item 9: the message sits in the signature box, the page opens at it, and it has the focus.
+        var message = phone.Locator(".signature-pad #sign-problem");
+        Assert.Contains("Please draw your signature", await message.InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(message).ToBeFocusedAsync();
+        await Assertions.Expect(message).ToBeInViewportAsync();
         problems.AddRange(await BrowserSite.Axe(phone));
         var canvas = phone.Locator(".signature-pad canvas");
         await canvas.ScrollIntoViewIfNeededAsync();

@@ -56,4 +56,7 @@
   }
   canvas.addEventListener('pointerup', stop);
   canvas.addEventListener('pointercancel', stop);
+  // A refused signature: put focus on its message (beside the box), so a screen reader says it and the page shows it.
+  var problem = document.getElementById('sign-problem');
+  if (problem) problem.focus();
 })();
