@@ -18,6 +18,21 @@ public static class PacketStatus
         return packet.TokenExpiresAt <= now ? "Link expired, not opened" : "Sent";
     }
 
+    /// <summary>
+    /// The packet's aid, where, method and health factors in the words of its aid version (English, the clinic's
+    /// language); an id stands in only when that version is not on hand.
+    /// </summary>
+    public static PacketChoiceWords Choices(Packet packet, Aid? aid)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        var words = aid?.Texts["en"];
+        return new PacketChoiceWords(
+            words?.Title.Value ?? packet.AidId,
+            packet.Target is { } t ? words?.Targets.GetValueOrDefault(t)?.Name.Value ?? t : null,
+            packet.Method is { } m ? words?.Methods.GetValueOrDefault(m)?.Name.Value ?? m : null,
+            [.. packet.HealthFactorIds.Select(f => words?.HealthFactors.GetValueOrDefault(f)?.Name.Value ?? f)]);
+    }
+
     /// <summary>"4 of 6 right" and the questions missed, or "not answered".</summary>
     public static (string Score, IReadOnlyList<string> Missed) Knowledge(Packet packet, Aid? aid)
     {
@@ -56,3 +71,6 @@ public static class PacketStatus
         _ => "Not yet",
     };
 }
+
+/// <summary>A packet's choices in words: null where and method are "not chosen".</summary>
+public sealed record PacketChoiceWords(string Aid, string? Where, string? Method, IReadOnlyList<string> HealthFactors);

@@ -9,8 +9,7 @@ namespace DecisionAid.Web.Clinic.Packets;
 public sealed record AidChoices(Aid Aid, NewModel.PacketForm Form);
 
 /// <summary>What a new packet holds, in words, for the "Packet ready" panel.</summary>
-public sealed record CreatedPacket(Guid Id, string PatientName, string AidTitle, string Language, string? Target, string? Method,
-    IReadOnlyList<string> HealthFactors, string Link, string QrCode);
+public sealed record CreatedPacket(Guid Id, string PatientName, string Language, PacketChoiceWords Choices, string Link, string QrCode);
 
 /// <summary>
 /// A clinician prepares a packet: the aid, language, where, method and health factors, and who it is for. The form
@@ -40,7 +39,7 @@ public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks l
     public CreatedPacket? Created { get; private set; }
     public int LinkDays => (int)links.Lifetime.TotalDays;
 
-    public void OnGet(string? aid) => Aid = library.Find(aid ?? "") ?? (library.Aids.Count > 0 ? library.Aids[0] : null);
+    public void OnGet(string? aid) => Aid = AidOrFirst(aid);
 
     /// <summary>The chosen aid's choices alone, for the script that swaps them in when the list changes.</summary>
     public IActionResult OnGetChoices(string? aid) =>
@@ -49,7 +48,7 @@ public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks l
     /// <summary>Without script: shows the choices of the aid in the list, keeping what was typed.</summary>
     public IActionResult OnPostChoose()
     {
-        ShowChoicesOf(library.Find(Form.Aid));
+        ShowChoicesOf(AidOrFirst(Form.Aid));
         return Page();
     }
 
@@ -71,7 +70,7 @@ public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks l
         if (problems.Count > 0 || Aid is null)
         {
             Errors.AddRange(problems.SelectMany(p => p.Value));
-            Aid ??= library.Aids.Count > 0 ? library.Aids[0] : null;
+            Aid ??= AidOrFirst(null);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -79,18 +78,19 @@ public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks l
         db.Packets.Add(packet);
         await audit.SaveAsync(Fingerprints.PacketCreated(packet, AuditActions.Clinician(Clinician)));
         var link = links.LinkFor(token, Request);
-        var text = Aid.Texts["en"];
-        Created = new CreatedPacket(packet.Id, packet.PatientName, text.Title.Value, DecisionAid.Rendering.Text.UiText.For(request.Language!).LanguageName,
-            packet.Target is { } t ? text.Targets[t].Name.Value : null, packet.Method is { } m ? text.Methods[m].Name.Value : null,
-            [.. packet.HealthFactorIds.Select(f => text.HealthFactors[f].Name.Value)], link, QrCodes.DataUri(link));
+        Created = new CreatedPacket(packet.Id, packet.PatientName, DecisionAid.Rendering.Text.UiText.For(packet.Language).LanguageName,
+            PacketStatus.Choices(packet, Aid), link, QrCodes.DataUri(link));
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
+    /// <summary>The aid asked for, else the library's first (null only in an empty library).</summary>
+    private Aid? AidOrFirst(string? id) => library.Find(id ?? "") ?? (library.Aids.Count > 0 ? library.Aids[0] : null);
+
     /// <summary>Shows an aid's choices, keeping the language and those choices the aid has; the rest of the form stays.</summary>
     private void ShowChoicesOf(Aid? aid)
     {
-        Aid = aid ?? (library.Aids.Count > 0 ? library.Aids[0] : null);
+        Aid = aid;
         if (Aid is null) return;
         Form.Aid = Aid.Id;
         if (!Aid.Languages.Contains(Form.Language)) Form.Language = "en";

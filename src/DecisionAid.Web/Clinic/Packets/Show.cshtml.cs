@@ -25,11 +25,7 @@ public sealed class ShowModel(
     public string? Questions { get; private set; }
     public IReadOnlyList<(string Statement, string Rating)> ValueRatings { get; private set; } = [];
     public IReadOnlyList<(string Question, string Answer)> SurveyAnswers { get; private set; } = [];
-    /// <summary>The packet's choices in the words of its aid version (ids only when that version is not on hand).</summary>
-    public string AidTitle { get; private set; } = "";
-    public string? TargetName { get; private set; }
-    public string? MethodName { get; private set; }
-    public IReadOnlyList<string> HealthFactorNames { get; private set; } = [];
+    public PacketChoiceWords Choices { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -138,11 +134,7 @@ public sealed class ShowModel(
         Packet = packet;
         Status = PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime);
         var aid = await archive.ForPacketAsync(db, packet);
-        var words = aid?.Texts["en"];
-        AidTitle = words?.Title.Value ?? packet.AidId;
-        TargetName = packet.Target is { } t ? words?.Targets.GetValueOrDefault(t)?.Name.Value ?? t : null;
-        MethodName = packet.Method is { } m ? words?.Methods.GetValueOrDefault(m)?.Name.Value ?? m : null;
-        HealthFactorNames = [.. packet.HealthFactorIds.Select(f => words?.HealthFactors.GetValueOrDefault(f)?.Name.Value ?? f)];
+        Choices = PacketStatus.Choices(packet, aid);
         (Score, Missed) = PacketStatus.Knowledge(packet, aid);
         (SureSummary, SureConflict) = PacketStatus.Sure(packet);
         Satisfaction = packet.Answers.FirstOrDefault(a => a.Kind == "satisfaction")?.Value;
