@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DecisionAid.Core.Checks;
+using DecisionAid.Core.Content;
 using DecisionAid.Core.Loading;
 using DecisionAid.Core.Readability;
 
@@ -55,9 +56,9 @@ internal static class CheckVerb
                     && (f.Location.Path.EndsWith($"/{language}.yaml", StringComparison.Ordinal) || f.Location.Path.EndsWith("/aid.yaml", StringComparison.Ordinal))).ToList();
                 rows.Add([
                     aid.Id, language, aid.Version,
-                    // English: Flesch-Kincaid, SMOG and Flesch Reading Ease; Spanish: the INFLESZ scale (Szigriszt-Pazos).
-                    language == "en" ? Format(score?.FleschKincaidGrade) : "-", language == "en" ? Format(score?.Smog) : "-",
-                    Format(language == "es" ? score?.Szigriszt : score?.FleschReadingEase), language == "es" ? "INFLESZ" : "Flesch",
+                    // English: Flesch-Kincaid, SMOG and Flesch Reading Ease; Spanish: the INFLESZ scale (Szigriszt-Pazos);
+                    // Chinese: sentences per 100 characters; other languages: words per sentence.
+                    .. Scores(score, Languages.Get(language).Readability),
                     Format(score?.Sentences), Format(score?.Words),
                     Format(mine.Count(f => f.Severity == Severity.Error)), Format(mine.Count(f => f.Severity == Severity.Warning)),
                 ]);
@@ -70,6 +71,14 @@ internal static class CheckVerb
             $"{errors} error(s), {warnings} warning(s) in {library.Aids.Count(a => onlyAid is null || a.Id == onlyAid)} aid(s)"));
         return errors > 0 ? PdaCommand.ProblemsFound : PdaCommand.Ok;
     }
+
+    private static string[] Scores(ReadabilityScore? score, ReadabilityRule rule) => rule switch
+    {
+        ReadabilityRule.FleschKincaid => [Format(score?.FleschKincaidGrade), Format(score?.Smog), Format(score?.FleschReadingEase), "Flesch"],
+        ReadabilityRule.Inflesz => ["-", "-", Format(score?.Szigriszt), "INFLESZ"],
+        ReadabilityRule.ChineseSentenceDensity => ["-", "-", Format(score?.SentencesPer100Words), "sentences/100 chars"],
+        _ => ["-", "-", Format(score?.WordsPerSentence), "words/sentence"],
+    };
 
     private static bool IsInAnAidFolder(ContentLibrary library, Finding finding) =>
         library.Aids.Any(a => finding.Location.Path.Contains($"/{a.Id}/", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DecisionAid.Core.Checks;
+using DecisionAid.Core.Content;
 using DecisionAid.Core.Loading;
 using DecisionAid.Core.Readability;
 
@@ -34,25 +35,61 @@ internal static class ReadabilityVerb
             context.Error.WriteLine($"pda: no readability formula for language '{language}' yet");
             return PdaCommand.BadUsage;
         }
-        var spanish = language == "es";
-        Func<string, ReadabilityScore, string[]> row = spanish ? SpanishRow : Row;
-        var rows = new List<string[]> { spanish ? SpanishHeader : Header };
+        var rule = Languages.Get(language).Readability;
+        var (header, row) = Columns(rule);
+        var rows = new List<string[]> { header };
         rows.AddRange(readability.Sections.Select(s => row(s.Section, s.Score)));
         rows.Add(row("whole aid", readability.Whole));
         Table.Write(context.Out, rows);
         context.Out.WriteLine();
         var minimum = CheckOptions.Default.SentenceMinimumWords;
         var locator = new TextLocator();
-        context.Out.WriteLine(spanish
-            ? $"Hardest sentences of {minimum} or more words (INFLESZ, lowest first):"
-            : $"Hardest sentences of {minimum} or more words (Flesch-Kincaid grade):");
-        var hardest = readability.Sentences.Where(s => s.Sentence.Score.Words >= minimum)
-            .OrderBy(s => spanish ? s.Sentence.Score.Szigriszt : -s.Sentence.Score.FleschKincaidGrade).Take(top);
+        // Hardest first: English by grade, Spanish by INFLESZ (lowest), Chinese and others by length.
+        Func<ScoredSentence, double> hardness = rule switch
+        {
+            ReadabilityRule.FleschKincaid => s => s.Score.FleschKincaidGrade,
+            ReadabilityRule.Inflesz => s => -s.Score.Szigriszt,
+            _ => s => s.Score.Words,
+        };
+        context.Out.WriteLine(rule switch
+        {
+            ReadabilityRule.FleschKincaid => $"Hardest sentences of {minimum} or more words (Flesch-Kincaid grade):",
+            ReadabilityRule.Inflesz => $"Hardest sentences of {minimum} or more words (INFLESZ, lowest first):",
+            ReadabilityRule.ChineseSentenceDensity => "Longest sentences (characters):",
+            _ => "Longest sentences (words):",
+        });
+        var hardest = readability.Sentences.Where(s => rule is not (ReadabilityRule.FleschKincaid or ReadabilityRule.Inflesz) || s.Sentence.Score.Words >= minimum)
+            .OrderByDescending(s => hardness(s.Sentence)).Take(top);
         foreach (var s in hardest)
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {(spanish ? s.Sentence.Score.Szigriszt : s.Sentence.Score.FleschKincaidGrade),5:0.0}  {locator.Locate(s.Text, s.Sentence.Text)}  {s.Sentence.Text}"));
+                $"  {(rule == ReadabilityRule.Inflesz ? -hardness(s.Sentence) : hardness(s.Sentence)),5:0.0}  {locator.Locate(s.Text, s.Sentence.Text)}  {s.Sentence.Text}"));
         return PdaCommand.Ok;
     }
+
+    private static (string[] Header, Func<string, ReadabilityScore, string[]> Row) Columns(ReadabilityRule rule) => rule switch
+    {
+        ReadabilityRule.FleschKincaid => (Header, Row),
+        ReadabilityRule.Inflesz => (SpanishHeader, SpanishRow),
+        ReadabilityRule.ChineseSentenceDensity => (["section", "sentences per 100 characters", "characters per sentence", "sentences", "characters"], DensityRow),
+        _ => (["section", "words per sentence", "sentences", "words"], LengthRow),
+    };
+
+    private static string[] DensityRow(string name, ReadabilityScore s) =>
+    [
+        name,
+        s.SentencesPer100Words.ToString("0.0", CultureInfo.InvariantCulture),
+        s.WordsPerSentence.ToString("0.0", CultureInfo.InvariantCulture),
+        s.Sentences.ToString(CultureInfo.InvariantCulture),
+        s.Words.ToString(CultureInfo.InvariantCulture),
+    ];
+
+    private static string[] LengthRow(string name, ReadabilityScore s) =>
+    [
+        name,
+        s.WordsPerSentence.ToString("0.0", CultureInfo.InvariantCulture),
+        s.Sentences.ToString(CultureInfo.InvariantCulture),
+        s.Words.ToString(CultureInfo.InvariantCulture),
+    ];
 
     private static string[] SpanishRow(string name, ReadabilityScore s) =>
     [

@@ -20,6 +20,12 @@ public sealed record CheckOptions
     public double SpanishSentenceMinimum { get; init; } = 40.0;
     /// <summary>A whole Spanish text should score at least this on INFLESZ: "bastante fácil".</summary>
     public double SpanishAidGoal { get; init; } = 65.0;
+    /// <summary>A Chinese sentence of more characters than this is an error (docs/readability-chinese.md).</summary>
+    public int ChineseSentenceMaxCharacters { get; init; } = 30;
+    /// <summary>A whole Chinese text should have at least this many sentences per 100 characters ("primary" material).</summary>
+    public double ChineseSentencesPer100Goal { get; init; } = 6.0;
+    /// <summary>In a language with no validated formula, a sentence of more words than this is warned about.</summary>
+    public int PlainSentenceMaxWords { get; init; } = 20;
     /// <summary>IPDAS: content must have been reviewed within this many years.</summary>
     public int ReviewYears { get; init; } = 3;
 }

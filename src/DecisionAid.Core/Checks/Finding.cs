@@ -60,5 +60,6 @@ public static class FindingCodes
     public const string SentenceTooHard = "READ001";
     public const string AidGradeAboveGoal = "READ002";
     public const string AidSmogAboveGoal = "READ003";
+    public const string NoReadabilityFormula = "READ004";
     public const string MedicalTermUnexplained = "TERM001";
 }

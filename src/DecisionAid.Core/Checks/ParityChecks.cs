@@ -32,10 +32,11 @@ internal static partial class ParityChecks
             .Concat(aid.Benefits.Where(b => text.Benefits.ContainsKey(b.Id)).Select(b => (Text: text.Benefits[b.Id], b.Frequency, What: $"benefit '{b.Id}'")));
         foreach (var (located, frequency, what) in items)
         {
-            foreach (Match m in ChancePattern(text.Language).Matches(located.Value))
+            var language = Languages.Get(text.Language);
+            foreach (Match m in language.ChancePattern.Matches(located.Value))
             {
                 var written = m.Value;
-                if (frequency is not null && written == FrequencyPhrase.Format(frequency, text.Language)) continue;
+                if (frequency is not null && language.Numbers(written).SequenceEqual(language.Numbers(language.Chance(frequency)))) continue;
                 var expected = frequency is null ? "no number (aid.yaml gives it none)" : $"'{FrequencyPhrase.Format(frequency, text.Language)}' (write {FrequencyPhrase.Placeholder})";
                 yield return new Finding(FindingCodes.NumberMismatch, Severity.Error, locator.Locate(located, Sentence(located.Value, m.Index)),
                     $"the {Languages.EnglishName(text.Language)} text of {what} says '{written}', but aid.yaml gives {expected}");
@@ -54,8 +55,8 @@ internal static partial class ParityChecks
             foreach (var (key, located) in Keyed(text))
             {
                 if (!referenceTexts.TryGetValue(key, out var original)) continue;
-                var mine = Numbers(located.Value, text.Language);
-                var theirs = Numbers(original.Value, reference.Language);
+                var mine = Languages.Get(text.Language).Numbers(located.Value);
+                var theirs = Languages.Get(reference.Language).Numbers(original.Value);
                 var extra = mine.Except(theirs).ToList();
                 var missing = theirs.Except(mine).ToList();
                 if (extra.Count == 0 && missing.Count == 0) continue;
@@ -70,31 +71,8 @@ internal static partial class ParityChecks
     private static Dictionary<string, LocatedText> Keyed(AidText text) =>
         text.ByPath().ToDictionary(p => p.Path, p => p.Text, StringComparer.Ordinal);
 
-    /// <summary>The numbers a text writes in digits, as values ("1,000" and "1000" and "1 000" are all 1000).</summary>
-    internal static List<decimal> Numbers(string text, string language)
-    {
-        var values = new List<decimal>();
-        foreach (Match m in NumberPattern().Matches(text))
-        {
-            var raw = m.Value;
-            string normal;
-            if (language == "es")
-            {
-                // Spanish: "1000", "10 000", "1.000" group thousands; "1,4" is a decimal.
-                normal = Regex.Replace(raw, @"(?<=\d)[.\u00a0 ](?=\d{3}(\D|$))", "").Replace(',', '.');
-            }
-            else
-            {
-                normal = raw.Replace(",", "", StringComparison.Ordinal);
-            }
-            if (decimal.TryParse(normal, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) values.Add(value);
-        }
-        values.Sort();
-        return values;
-    }
-
     private static int NumberAt(string text, decimal value) =>
-        NumberPattern().Matches(text).FirstOrDefault(m => Numbers(m.Value, "en").Concat(Numbers(m.Value, "es")).Contains(value))?.Index ?? 0;
+        NumberPattern().Matches(text).FirstOrDefault(m => Languages.Supported.SelectMany(l => Languages.Get(l).Numbers(m.Value)).Contains(value))?.Index ?? 0;
 
     private static string Sentence(string text, int index)
     {
@@ -107,14 +85,6 @@ internal static partial class ParityChecks
         if (Version.TryParse(revisedFor, out var a) && Version.TryParse(version, out var b)) return a < b;
         return !string.Equals(revisedFor, version, StringComparison.Ordinal);
     }
-
-    private static Regex ChancePattern(string language) => language == "es" ? SpanishChance() : EnglishChance();
-
-    [GeneratedRegex(@"\d[\d,]*( to \d[\d,]*)? in \d[\d,]*", RegexOptions.CultureInvariant)]
-    private static partial Regex EnglishChance();
-
-    [GeneratedRegex(@"\d[\d.\u00a0]*( a \d[\d.\u00a0]*)? de cada \d[\d.\u00a0]*\d|\d[\d.\u00a0]*( a \d[\d.\u00a0]*)? de cada \d", RegexOptions.CultureInvariant)]
-    private static partial Regex SpanishChance();
 
     [GeneratedRegex(@"\d+(?:[.,\u00a0 ]\d+)*", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();

@@ -13,7 +13,13 @@ internal static class PlainLanguageChecks
         var language = Languages.EnglishName(text.Language);
         if (AidReadability.Measure(text) is { } readability)
         {
-            var findings = text.Language == "es" ? Spanish(readability, text, options, locator) : English(readability, text, options, locator, language);
+            var findings = Languages.Get(text.Language).Readability switch
+            {
+                ReadabilityRule.Inflesz => Spanish(readability, text, options, locator),
+                ReadabilityRule.ChineseSentenceDensity => Chinese(readability, text, options, locator),
+                ReadabilityRule.SentenceLength => NoFormula(readability, text, options, locator, language),
+                _ => English(readability, text, options, locator, language),
+            };
             foreach (var finding in findings) yield return finding;
         }
         foreach (var finding in UnexplainedTerms(text, locator)) yield return finding;
@@ -43,6 +49,31 @@ internal static class PlainLanguageChecks
         if (whole.Szigriszt < options.SpanishAidGoal)
             yield return new Finding(FindingCodes.AidGradeAboveGoal, Severity.Warning, text.Location,
                 Invariant($"the Spanish text scores {whole.Szigriszt:0.0} on INFLESZ; the goal is {options.SpanishAidGoal:0.#} or higher (\"bastante fácil\"; see `pda readability`)"));
+    }
+
+    /// <summary>
+    /// Chinese: no sentence over the character limit, and enough sentences per 100 characters for "primary" material
+    /// (Wang et al. 2020, counted in characters: docs/readability-chinese.md).
+    /// </summary>
+    private static IEnumerable<Finding> Chinese(AidReadability readability, AidText text, CheckOptions options, TextLocator locator)
+    {
+        foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words > options.ChineseSentenceMaxCharacters))
+            yield return new Finding(FindingCodes.SentenceTooHard, Severity.Error, locator.Locate(s.Text, s.Sentence.Text),
+                Invariant($"Chinese sentence of {s.Sentence.Score.Words} characters (limit {options.ChineseSentenceMaxCharacters}): \"{Shorten(s.Sentence.Text)}\"; split it"));
+        var whole = readability.Whole;
+        if (whole.SentencesPer100Words < options.ChineseSentencesPer100Goal)
+            yield return new Finding(FindingCodes.AidGradeAboveGoal, Severity.Warning, text.Location,
+                Invariant($"the Chinese text has {whole.SentencesPer100Words:0.0} sentences per 100 characters; the goal is {options.ChineseSentencesPer100Goal:0.#} or more (shorter sentences; see `pda readability`)"));
+    }
+
+    /// <summary>A language with no validated formula: long sentences are warnings, and the text says once that no formula judged it.</summary>
+    private static IEnumerable<Finding> NoFormula(AidReadability readability, AidText text, CheckOptions options, TextLocator locator, string language)
+    {
+        yield return new Finding(FindingCodes.NoReadabilityFormula, Severity.Warning, text.Location,
+            $"no validated readability formula is known for {language}: only sentence length is checked, so have a reader of {language} judge the text");
+        foreach (var s in readability.Sentences.Where(s => s.Sentence.Score.Words > options.PlainSentenceMaxWords))
+            yield return new Finding(FindingCodes.SentenceTooHard, Severity.Warning, locator.Locate(s.Text, s.Sentence.Text),
+                Invariant($"{language} sentence of {s.Sentence.Score.Words} words (over {options.PlainSentenceMaxWords}): \"{Shorten(s.Sentence.Text)}\"; consider splitting it"));
     }
 
     /// <summary>

@@ -55,11 +55,11 @@ internal sealed partial class AidTextReader
         var riskItems = risks is null ? Empty<RiskText>() : IdMap(risks, "items", _model.Risks, "risk", m =>
         {
             var risk = _model.Risks.First(r => r.Id == ContextId(m));
-            var name = m.Text("name"); var text = Fill(m.Text("text"), risk.Frequency, $"risk '{risk.Id}'");
+            var unit = m.Text("unit", required: false);
+            var name = m.Text("name"); var text = Fill(m.Text("text"), risk.Frequency, $"risk '{risk.Id}'", unit?.Value);
             var higher = risk.HigherWhen.Count == 0 && !m.Has("higher_when")
                 ? Empty<LocatedText>()
                 : IdTexts(m, "higher_when", risk.HigherWhen.Select(h => new ItemRef(h, risk.Location)), $"risk '{risk.Id}' higher-when note");
-            var unit = m.Text("unit", required: false);
             return name is null || text is null ? null : new RiskText(name, text, higher, unit);
         });
         risks?.Done();
@@ -125,7 +125,7 @@ internal sealed partial class AidTextReader
     private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>Puts the generated "1 in 1,000" phrase where a text writes {chance}; a text cannot carry its own copy of the number.</summary>
-    private LocatedText? Fill(LocatedText? text, Frequency? frequency, string what)
+    private LocatedText? Fill(LocatedText? text, Frequency? frequency, string what, string? unit = null)
     {
         if (text is null || !text.Value.Contains(FrequencyPhrase.Placeholder, StringComparison.Ordinal)) return text;
         if (frequency is null)
@@ -133,7 +133,7 @@ internal sealed partial class AidTextReader
             _d.Error(FindingCodes.UnknownReference, text.Location, $"the {_languageName} text of {what} uses {FrequencyPhrase.Placeholder} but aid.yaml gives it no frequency");
             return text;
         }
-        return text with { Value = text.Value.Replace(FrequencyPhrase.Placeholder, FrequencyPhrase.Format(frequency, _language), StringComparison.Ordinal) };
+        return text with { Value = text.Value.Replace(FrequencyPhrase.Placeholder, FrequencyPhrase.Format(frequency, _language, unit), StringComparison.Ordinal) };
     }
 
     private Dictionary<string, LocatedText> FillChances(Dictionary<string, LocatedText> texts, Func<string, Frequency?> frequency, string what)

@@ -31,6 +31,8 @@ public sealed class ContentLibrary
             d.Error(FindingCodes.MissingFile, SourceLocation.File(displayRoot), $"the content folder {displayRoot} does not exist");
             return new ContentLibrary(aids, d.Findings);
         }
+        // The library's own languages (content/_site/languages.yaml) are known before any aid's language file is read.
+        Languages.Register(root, displayRoot, d);
         foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
             if (!File.Exists(Path.Combine(folder, AidLoader.ModelFile))) continue;

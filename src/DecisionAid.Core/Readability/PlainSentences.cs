@@ -1,4 +1,5 @@
 using DecisionAid.Core.Checks;
+using DecisionAid.Core.Content;
 
 namespace DecisionAid.Core.Readability;
 
@@ -12,8 +13,13 @@ public static class PlainSentences
     {
         options ??= new CheckOptions();
         return [.. TextReadability.Sentences(text, language)
-            .Where(s => s.Score.Words >= options.SentenceMinimumWords
-                && (language == "es" ? s.Score.Szigriszt < options.SpanishSentenceMinimum : s.Score.FleschKincaidGrade > options.SentenceGradeLimit))
+            .Where(s => Languages.Get(language).Readability switch
+            {
+                ReadabilityRule.Inflesz => s.Score.Words >= options.SentenceMinimumWords && s.Score.Szigriszt < options.SpanishSentenceMinimum,
+                ReadabilityRule.ChineseSentenceDensity => s.Score.Words > options.ChineseSentenceMaxCharacters,
+                ReadabilityRule.SentenceLength => s.Score.Words > options.PlainSentenceMaxWords,
+                _ => s.Score.Words >= options.SentenceMinimumWords && s.Score.FleschKincaidGrade > options.SentenceGradeLimit,
+            })
             .Select(s => s.Text)];
     }
 }

@@ -11,6 +11,12 @@ public sealed record ReadabilityScore(int Sentences, int Words, int Syllables, i
     public double WordsPerSentence => Sentences == 0 ? 0 : (double)Words / Sentences;
     public double SyllablesPerWord => Words == 0 ? 0 : (double)Syllables / Words;
 
+    /// <summary>
+    /// Sentences per 100 words (for Chinese, per 100 characters): Wang et al., BMJ Open 2020;10:e038091, read above 10 as
+    /// simple, 6 to 10 as primary and below 6 as intermediate or difficult material.
+    /// </summary>
+    public double SentencesPer100Words => Words == 0 ? 0 : 100.0 * Sentences / Words;
+
     public double FleschKincaidGrade => Words == 0 ? 0 : (0.39 * WordsPerSentence) + (11.8 * SyllablesPerWord) - 15.59;
 
     public double FleschReadingEase => Words == 0 ? 0 : 206.835 - (1.015 * WordsPerSentence) - (84.6 * SyllablesPerWord);

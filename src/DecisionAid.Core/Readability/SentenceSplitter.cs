@@ -5,7 +5,8 @@ namespace DecisionAid.Core.Readability;
 /// <summary>
 /// Splits plain text into sentences at ., ! and ? (and runs of them), but not after abbreviations
 /// ("Dr.", "e.g.", "i.e."), initials, or inside numbers ("1.4"). Each list item and heading is passed in
-/// as its own block, so a line without a full stop is still one sentence.
+/// as its own block, so a line without a full stop is still one sentence. Full-width marks (。！？；) end a
+/// sentence wherever they stand, as Chinese needs no space after them.
 /// </summary>
 public static partial class SentenceSplitter
 {
@@ -24,6 +25,16 @@ public static partial class SentenceSplitter
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            if (text[i] is '。' or '！' or '？' or '；')
+            {
+                // Chinese and Japanese end a sentence at a full-width mark, with no space after it.
+                var close = i;
+                while (close + 1 < text.Length && text[close + 1] is '。' or '！' or '？' or '”' or '’' or '」' or '』' or '）') close++;
+                sentences.Add(text[start..(close + 1)].Trim());
+                start = close + 1;
+                i = close;
+                continue;
+            }
             if (text[i] is not ('.' or '!' or '?')) continue;
             // Take the whole run of closing marks and quotes: "Really?!" or "it ends." or "(see below.)"
             var end = i;
