@@ -4,6 +4,7 @@ using DecisionAid.Core.Checks;
 using DecisionAid.Core.Content;
 using DecisionAid.Core.Loading;
 using DecisionAid.Core.Readability;
+using DecisionAid.Rendering.Text;
 
 namespace DecisionAid.Cli.Verbs;
 
@@ -40,8 +41,11 @@ internal static class CheckVerb
             return PdaCommand.ProblemsFound;
         }
         // For one aid: its own findings and the library-wide ones (e.g. links between aids), never another aid's.
+        // The interface's words (_site/<code>.yaml) are checked with the whole library, not with one aid.
+        var siteFindings = onlyAid is null ? SiteTexts.Check(libraryPath, libraryPath) : [];
         var findings = AidChecker.Check(library, context.Today)
             .Where(f => onlyAid is null || f.Location.Path.Contains($"/{onlyAid}/", StringComparison.Ordinal) || !IsInAnAidFolder(library, f))
+            .Concat(siteFindings)
             .ToList();
         foreach (var finding in findings) context.Out.WriteLine(finding);
         if (findings.Count > 0) context.Out.WriteLine();

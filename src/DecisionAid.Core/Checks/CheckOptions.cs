@@ -20,7 +20,7 @@ public sealed record CheckOptions
     public double SpanishSentenceMinimum { get; init; } = 40.0;
     /// <summary>A whole Spanish text should score at least this on INFLESZ: "bastante fácil".</summary>
     public double SpanishAidGoal { get; init; } = 65.0;
-    /// <summary>A Chinese sentence of more characters than this is an error (docs/readability-chinese.md).</summary>
+    /// <summary>A Chinese sentence of more characters than this is an error (docs/readability.md).</summary>
     public int ChineseSentenceMaxCharacters { get; init; } = 30;
     /// <summary>A whole Chinese text should have at least this many sentences per 100 characters ("primary" material).</summary>
     public double ChineseSentencesPer100Goal { get; init; } = 6.0;

@@ -53,7 +53,7 @@ internal static class PlainLanguageChecks
 
     /// <summary>
     /// Chinese: no sentence over the character limit, and enough sentences per 100 characters for "primary" material
-    /// (Wang et al. 2020, counted in characters: docs/readability-chinese.md).
+    /// (Wang et al. 2020, counted in characters: docs/readability.md).
     /// </summary>
     private static IEnumerable<Finding> Chinese(AidReadability readability, AidText text, CheckOptions options, TextLocator locator)
     {

@@ -10,7 +10,7 @@ public enum ReadabilityRule
     FleschKincaid,
     /// <summary>Spanish: the INFLESZ scale (Szigriszt-Pazos).</summary>
     Inflesz,
-    /// <summary>Chinese: sentences per 100 characters and characters per sentence (docs/readability-chinese.md).</summary>
+    /// <summary>Chinese: sentences per 100 characters and characters per sentence (docs/readability.md).</summary>
     ChineseSentenceDensity,
     /// <summary>A language with no validated formula: long sentences are warned about, never errors.</summary>
     SentenceLength,

@@ -20,6 +20,11 @@ public static class Languages
     private static ImmutableDictionary<string, Language> _all = LoadDefaults();
     private static ImmutableArray<string> _order; // set by LoadDefaults, in the registry's order
 
+    private static ImmutableArray<string> _siteFolders = [];
+
+    /// <summary>The _site folders of the content folders loaded so far, newest last: where interface words are looked up before the shipped ones.</summary>
+    public static IReadOnlyList<string> SiteFolders => _siteFolders;
+
     /// <summary>Every known language code, English first, then in the registry's order.</summary>
     public static IReadOnlyList<string> Supported => _order;
 
@@ -40,7 +45,10 @@ public static class Languages
     {
         ArgumentNullException.ThrowIfNull(contentRoot);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var path = Path.Combine(contentRoot, SiteFolder, RegistryFile);
+        var site = Path.GetFullPath(Path.Combine(contentRoot, SiteFolder));
+        if (Directory.Exists(site))
+            lock (typeof(Languages)) _siteFolders = [.. _siteFolders.Remove(site), site];
+        var path = Path.Combine(site, RegistryFile);
         if (!File.Exists(path)) return [];
         var map = YamlFile.Open(path, $"{displayRoot.TrimEnd('/')}/{SiteFolder}/{RegistryFile}", diagnostics);
         if (map is null) return [];

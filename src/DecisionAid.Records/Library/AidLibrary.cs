@@ -17,7 +17,7 @@ public sealed class AidLibrary
         Warnings = warnings;
         // Changes with any content file, the stylesheet or the app build: the basis of every ETag.
         var mvid = typeof(AidLibrary).Assembly.ManifestModule.ModuleVersionId.ToString();
-        var source = string.Join('\n', content.Aids.Select(a => a.ContentHash).Append(Stylesheet.Text).Append(mvid));
+        var source = string.Join('\n', content.Aids.Select(a => a.ContentHash).Append(content.SiteHash).Append(Stylesheet.Text).Append(mvid));
         Version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
     }
 

@@ -9,7 +9,9 @@ public sealed record AftercareText
     public required string Do { get; init; }
     public required string CallClinic { get; init; }
     /// <summary>{0}: the daytime number; {1}: the after-hours number.</summary>
+    [Placeholders("phone", "after_hours")]
     public required string CallClinicNumbers { get; init; }
+    [Placeholders("phone")]
     public required string CallClinicNumber { get; init; }
     public required string Emergency { get; init; }
     public required string Link { get; init; }
@@ -19,7 +21,10 @@ public sealed record AftercareText
     public required string ClinicRule { get; init; }
     public required string Pdf { get; init; }
 
-    public static AftercareText For(string language) => language == "es" ? Spanish : English;
+    public static AftercareText For(string language) => SiteTexts.For(language).Aftercare;
+
+    /// <summary>The clinic's pages speak English.</summary>
+    public static AftercareText English => For("en");
 
     /// <summary>"Call the clinic ... if:" with the practice's numbers when they are known.</summary>
     public string CallHeading(string? phone, string? phoneAfterHours) => (phone, phoneAfterHours) switch
@@ -41,36 +46,4 @@ public sealed record AftercareText
         var names = item.Targets.Select(t => text.Targets[t].Name.Value).Concat(item.Methods.Select(m => text.Methods[m].Name.Value));
         return UiText.For(text.Language).Format(UiText.For(text.Language).OnlyWhenTreating, string.Join(", ", names));
     }
-
-    public static AftercareText English { get; } = new()
-    {
-        Title = "After the procedure",
-        Intro = "What to expect in the first hours and days, what to do, and when to get help.",
-        Expect = "What to expect",
-        Do = "What to do",
-        CallClinic = "Call the clinic if:",
-        CallClinicNumbers = "Call the clinic at {0} (after hours: {1}) if:",
-        CallClinicNumber = "Call the clinic at {0} if:",
-        Emergency = "Call your local emergency number right away (911 in the US) if:",
-        Link = "After the procedure: what to expect and when to call",
-        AskAboutBathing = "Ask the clinic when you may shower or take a bath.",
-        ClinicRule = "Your clinic's advice.",
-        Pdf = "Aftercare to print (one page, PDF)",
-    };
-
-    public static AftercareText Spanish { get; } = new()
-    {
-        Title = "Después del procedimiento",
-        Intro = "Qué esperar en las primeras horas y días, qué hacer y cuándo pedir ayuda.",
-        Expect = "Qué esperar",
-        Do = "Qué hacer",
-        CallClinic = "Llame a la clínica si:",
-        CallClinicNumbers = "Llame a la clínica al {0} (fuera de horario: {1}) si:",
-        CallClinicNumber = "Llame a la clínica al {0} si:",
-        Emergency = "Llame de inmediato al número de emergencias de su zona (911 en EE. UU.) si:",
-        Link = "Después del procedimiento: qué esperar y cuándo llamar",
-        AskAboutBathing = "Pregunte a la clínica cuándo puede ducharse o bañarse.",
-        ClinicRule = "Consejo de su clínica.",
-        Pdf = "Cuidados para después, para imprimir (una página, PDF)",
-    };
 }

@@ -10,25 +10,8 @@ public sealed record TabletText
     public required string WelcomeText { get; init; }
     public required string NoSigningHere { get; init; }
 
-    public static TabletText For(string language) => language == "es" ? Spanish : English;
+    public static TabletText For(string language) => SiteTexts.For(language).Tablet;
 
-    public static TabletText English { get; } = new()
-    {
-        BarLabel = "Clinic tablet",
-        Finished = "I'm finished",
-        Staff = "Staff",
-        Welcome = "Welcome",
-        WelcomeText = "Please give this tablet to the staff at the desk. They will set it up for you.",
-        NoSigningHere = "You do not sign on this tablet. The clinic will go over the consent form with you.",
-    };
-
-    public static TabletText Spanish { get; } = new()
-    {
-        BarLabel = "Tableta de la clínica",
-        Finished = "Ya terminé",
-        Staff = "Personal",
-        Welcome = "Bienvenido",
-        WelcomeText = "Entregue esta tableta al personal de la recepción. Ellos la prepararán para usted.",
-        NoSigningHere = "No se firma en esta tableta. La clínica repasará con usted el formulario de consentimiento.",
-    };
+    /// <summary>The clinic's pages speak English.</summary>
+    public static TabletText English => For("en");
 }

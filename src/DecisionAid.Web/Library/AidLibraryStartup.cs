@@ -15,7 +15,7 @@ public static class AidLibraryStartup
         var path = ResolvePath(builder.Configuration["Content:Path"], builder.Environment.ContentRootPath);
         var library = ContentLibrary.Load(path);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var findings = AidChecker.Check(library, today);
+        var findings = AidChecker.Check(library, today).Concat(DecisionAid.Rendering.Text.SiteTexts.Check(path, path)).ToList();
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
         if (errors.Count > 0)
             throw new ContentLibraryException(

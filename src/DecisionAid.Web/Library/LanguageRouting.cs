@@ -45,7 +45,7 @@ public static class LanguageRouting
     public static string SwitchTo(string path, string language)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var rest = FromPath(path) is null ? "/" : path[3..];
+        var rest = FromPath(path) is { } current ? path[(current.Length + 1)..] : "/";
         return $"/{language}{(rest.Length == 0 ? "/" : rest)}";
     }
 
