@@ -12,6 +12,7 @@ namespace DecisionAid.Records.Data;
 public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinician>(options), IDataProtectionKeyContext
 {
     public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<PracticeText> PracticeTexts => Set<PracticeText>();
     public DbSet<Packet> Packets => Set<Packet>();
     public DbSet<PacketAnswer> PacketAnswers => Set<PacketAnswer>();
     public DbSet<PatientSession> PatientSessions => Set<PatientSession>();
@@ -38,9 +39,15 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             p.Property(x => x.Address).HasMaxLength(400);
             p.Property(x => x.AccentColour).HasMaxLength(7);
             p.Property(x => x.LogoContentType).HasMaxLength(40);
-            p.Property(x => x.BathingAdvice).HasMaxLength(400);
-            p.Property(x => x.BathingAdviceEs).HasMaxLength(400);
             p.Property(x => x.TabletIdleMinutes).HasDefaultValue(5); // practices made before tablets get the default
+        });
+        builder.Entity<PracticeText>(t =>
+        {
+            t.HasKey(x => new { x.PracticeId, x.Language, x.Key });
+            t.Property(x => x.Language).HasMaxLength(16);
+            t.Property(x => x.Key).HasMaxLength(40);
+            t.Property(x => x.Text).HasMaxLength(PracticeText.MaxLength);
+            t.HasOne<Practice>().WithMany(p => p.Texts).HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<Clinician>(c =>
         {

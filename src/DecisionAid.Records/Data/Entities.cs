@@ -18,17 +18,34 @@ public sealed class Practice
     public string? LogoContentType { get; set; }
     public DateTime CreatedAt { get; set; }
 
-    public string? BathingIn(string language) => language == "es" ? BathingAdviceEs : BathingAdvice;
+    /// <summary>The practice's own words, one row per language and key (load them with Include(p => p.Texts)).</summary>
+    public List<PracticeText> Texts { get; set; } = [];
+
+    /// <summary>The practice's own words for a key in a language, or null when it wrote none.</summary>
+    public string? TextIn(string key, string language) => Texts.FirstOrDefault(t => t.Key == key && t.Language == language)?.Text;
 
     /// <summary>What the practice adds to its patients' aftercare in a language.</summary>
-    public DecisionAid.Rendering.Document.PracticeBrand BrandIn(string language) => new(Name, Phone, PhoneAfterHours, Address, BathingIn(language));
-    /// <summary>The practice's own rule for bathing after a procedure (sources differ), in English and in Spanish; checked for reading grade.</summary>
-    public string? BathingAdvice { get; set; }
-    public string? BathingAdviceEs { get; set; }
+    public DecisionAid.Rendering.Document.PracticeBrand BrandIn(string language) =>
+        new(Name, Phone, PhoneAfterHours, Address, TextIn(PracticeText.Bathing, language));
     /// <summary>On a waiting-room tablet, minutes without a touch before the screen returns to the welcome screen (1 to 60).</summary>
     public int TabletIdleMinutes { get; set; } = 5;
     /// <summary>Whether patients may sign their consent on a shared clinic tablet (off: they sign on their own device, or on paper).</summary>
     public bool SigningOnSharedDevice { get; set; }
+}
+
+/// <summary>
+/// A practice's own words in one language, e.g. its rule for bathing after a procedure (sources differ): a practice
+/// writes them in every language it serves, and each is checked for reading level in its language.
+/// </summary>
+public sealed class PracticeText
+{
+    public const string Bathing = "bathing";
+    public const int MaxLength = 400;
+
+    public Guid PracticeId { get; set; }
+    public required string Language { get; set; }
+    public required string Key { get; set; }
+    public required string Text { get; set; }
 }
 
 /// <summary>A clinician: an Identity user who belongs to one practice and sees only its data.</summary>

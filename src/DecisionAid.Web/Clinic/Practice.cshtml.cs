@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Clinic;
 
@@ -14,7 +15,7 @@ namespace DecisionAid.Web.Clinic;
 /// </summary>
 [Authorize(Policy = ClinicPolicies.Lead)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, AuditTrail audit) : ClinicPage
+public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, AuditTrail audit, AidLibrary library) : ClinicPage
 {
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string? Phone { get; set; }
@@ -23,8 +24,8 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
     [BindProperty] public string AccentColour { get; set; } = "";
     [BindProperty] public IFormFile? Logo { get; set; }
     [BindProperty] public int TabletIdleMinutes { get; set; } = 5;
-    [BindProperty] public string? BathingAdvice { get; set; }
-    [BindProperty] public string? BathingAdviceEs { get; set; }
+    /// <summary>The practice's bathing rule per language code, posted as "Bathing[es]", for every language of the library.</summary>
+    public Dictionary<string, string?> Bathing { get; private set; } = [];
     [BindProperty] public bool SigningOnSharedDevice { get; set; }
     public string Slug { get; private set; } = "";
     public List<string> Errors { get; } = [];
@@ -32,15 +33,15 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
 
     public async Task OnGetAsync()
     {
-        var practice = (await db.Practices.FindAsync(Clinician.PracticeId))!;
+        var practice = await db.Practices.Include(p => p.Texts).SingleAsync(p => p.Id == Clinician.PracticeId);
         (Name, Phone, PhoneAfterHours, Address, AccentColour, Slug) = (practice.Name, practice.Phone, practice.PhoneAfterHours, practice.Address, practice.AccentColour, practice.Slug);
         (TabletIdleMinutes, SigningOnSharedDevice) = (practice.TabletIdleMinutes, practice.SigningOnSharedDevice);
-        (BathingAdvice, BathingAdviceEs) = (practice.BathingAdvice, practice.BathingAdviceEs);
+        Bathing = Languages.ToDictionary(l => l, l => practice.TextIn(PracticeText.Bathing, l));
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var practice = (await db.Practices.FindAsync(Clinician.PracticeId))!;
+        var practice = await db.Practices.Include(p => p.Texts).SingleAsync(p => p.Id == Clinician.PracticeId);
         Slug = practice.Slug;
         Name = Name.Trim();
         if (Name.Length is 0 or > 200) Errors.Add("Enter the practice's name (up to 200 characters).");
@@ -49,8 +50,20 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
         if (Address?.Length > 400) Errors.Add("The address can be up to 400 characters.");
         if (!ModelState.IsValid && ModelState[nameof(TabletIdleMinutes)]?.Errors.Count > 0 || TabletIdleMinutes is < 1 or > 60)
             Errors.Add("The tablet's idle time is a whole number of minutes from 1 to 60.");
-        foreach (var (advice, language, name) in new[] { (BathingAdvice, "en", "English"), (BathingAdviceEs, "es", "Spanish") })
+        // Read from the form by hand: a bound dictionary would take every field of the form when none is named Bathing[...].
+        Bathing = Request.HasFormContentType
+            ? Request.Form.Keys.Where(k => k.StartsWith("Bathing[", StringComparison.Ordinal) && k.EndsWith(']'))
+                .ToDictionary(k => k["Bathing[".Length..^1], k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal)
+            : [];
+        foreach (var language in Bathing.Keys.Where(l => !Languages.Contains(l)).ToList())
         {
+            Errors.Add($"'{language}' is not a language of this site; bathing advice can be written in: {string.Join(", ", Languages)}.");
+            Bathing.Remove(language);
+        }
+        foreach (var language in Languages)
+        {
+            var advice = Bathing.GetValueOrDefault(language);
+            var name = Core.Content.Languages.EnglishName(language);
             if (advice?.Length > MaxAdvice) Errors.Add($"The {name} bathing advice can be up to {MaxAdvice} characters.");
             else if (advice is not null)
                 foreach (var sentence in Core.Readability.PlainSentences.TooHard(advice, language))
@@ -81,11 +94,10 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
         practice.Address = Blank(Address);
         practice.AccentColour = AccentColour.ToLowerInvariant();
         practice.TabletIdleMinutes = TabletIdleMinutes;
-        practice.BathingAdvice = Blank(BathingAdvice);
-        practice.BathingAdviceEs = Blank(BathingAdviceEs);
+        var textsChanged = SetTexts(practice, PracticeText.Bathing, Bathing);
         practice.SigningOnSharedDevice = SigningOnSharedDevice;
         if (logo is { } l) (practice.LogoContentType, practice.Logo) = (l.Type, l.Bytes);
-        var changed = db.Entry(practice).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        var changed = db.Entry(practice).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Concat(textsChanged).ToList();
         await audit.SaveAsync(new AuditEvent(AuditActions.PracticeSettingsChanged, AuditActions.Clinician(Clinician), practice.Id,
             Detail: changed.Count == 0 ? "saved with no change" : $"changed: {string.Join(", ", changed)}"));
         await cache.EvictByTagAsync(PublicPageSpeed.BrandTag(practice.Slug), HttpContext.RequestAborted);
@@ -93,7 +105,29 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
         return Page();
     }
 
-    public const int MaxAdvice = 400;
+    public const int MaxAdvice = PracticeText.MaxLength;
+    public int MaxAdviceText => MaxAdvice;
+
+    /// <summary>The languages the practice writes its own words in: every language of the library.</summary>
+    public IReadOnlyList<string> Languages => library.Content.Languages;
+
+    /// <summary>Writes one key's words per language (a blank removes them) and names what changed, for the audit entry.</summary>
+    private List<string> SetTexts(Practice practice, string key, Dictionary<string, string?> words)
+    {
+        var changed = new List<string>();
+        foreach (var language in Languages)
+        {
+            var text = Blank(words.GetValueOrDefault(language));
+            var row = practice.Texts.FirstOrDefault(t => t.Key == key && t.Language == language);
+            if (row?.Text == text) continue;
+            if (row is not null && text is null) practice.Texts.Remove(row);
+            else if (row is not null) row.Text = text!;
+            else if (text is not null) practice.Texts.Add(new PracticeText { PracticeId = practice.Id, Language = language, Key = key, Text = text });
+            else continue;
+            changed.Add($"{key} ({language})");
+        }
+        return changed;
+    }
     /// <summary>Well above the logo's limit, so an over-size logo still reaches the form's own message.</summary>
     public const int MaxRequestBytes = 10_000_000;
 

@@ -24,7 +24,7 @@ public sealed class PacketContent(AidRenderer renderer, AidLibrary library, AidA
             PictureUrl = archive.IsCurrent(aid) ? (id, picture) => AidAssets.PictureUrl(library, id, picture) : null,
             AidUrl = id => $"/{packet.Language}/aids/{id}",
         };
-        var practice = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Id == packet.PracticeId);
+        var practice = await db.Practices.AsNoTracking().Include(p => p.Texts).SingleOrDefaultAsync(p => p.Id == packet.PracticeId);
         return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options, practice?.BrandIn(packet.Language));
     }
 }

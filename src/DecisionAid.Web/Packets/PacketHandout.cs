@@ -32,7 +32,7 @@ public static class PacketHandout
         app.MapGet("/packet/aftercare.pdf", async (HttpContext context, PatientSessions sessions, AidArchive archive, DecisionAidDb db, AuditTrail audit) =>
         {
             if (await sessions.OwnDeviceAsync(context) is not { } packet || await archive.ForPacketAsync(db, packet) is not { } aid || aid.Aftercare.Count == 0) return Results.NotFound();
-            var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
+            var practice = await db.Practices.AsNoTracking().Include(p => p.Texts).SingleAsync(p => p.Id == packet.PracticeId);
             await audit.SaveAsync(new AuditEvent(AuditActions.PacketExported, AuditActions.Patient, packet.PracticeId, packet.Id, Detail: "aftercare pdf"));
             context.Response.Headers.CacheControl = "no-store";
             var pdf = AftercarePdf.Render(aid, packet.Language, practice.BrandIn(packet.Language),
@@ -60,7 +60,7 @@ public static class PacketHandout
     private static async Task<IResult> Pdf(HttpContext context, Packet packet, AidArchive archive, DecisionAidDb db)
     {
         if (await archive.ForPacketAsync(db, packet) is not { } aid || !aid.Texts.ContainsKey(packet.Language)) return Results.NotFound();
-        var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == packet.PracticeId);
+        var practice = await db.Practices.AsNoTracking().Include(p => p.Texts).SingleAsync(p => p.Id == packet.PracticeId);
         var risks = YourRisks.For(aid, new PacketChoices(packet.Target, packet.Method, packet.HealthFactorIds));
         var pdf = HandoutPdf.Render(aid, packet.Language, practice.BrandIn(packet.Language), risks, packet.PatientName);
         context.Response.Headers.CacheControl = "no-store";

@@ -131,12 +131,16 @@ public sealed class AftercareTests(SiteFixture site) : IClassFixture<SiteFixture
         Dictionary<string, string> Settings(string english) => new()
         {
             ["Name"] = "Riverside Pain Clinic", ["AccentColour"] = "#1d4ed8", ["TabletIdleMinutes"] = "5",
-            ["BathingAdvice"] = english, ["BathingAdviceEs"] = "Puede ducharse mañana. No se bañe en tina por dos días.",
+            ["Bathing[en]"] = english, ["Bathing[es]"] = "Puede ducharse mañana. No se bañe en tina por dos días.",
         };
         var hard = await SignedInClinic.PostFormAsync(s.Clinician, "/clinic/practice",
             Settings("Postprocedural immersion necessitates individualized consideration of epidermal integrity."));
         Assert.Equal(HttpStatusCode.BadRequest, hard.StatusCode);
         Assert.Contains("hard to read", await hard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unknown = await SignedInClinic.PostFormAsync(s.Clinician, "/clinic/practice",
+            new Dictionary<string, string>(Settings("You may shower tomorrow.")) { ["Bathing[qq]"] = "Words in no language of the site." });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("is not a language of this site", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var saved = await SignedInClinic.PostFormAsync(s.Clinician, "/clinic/practice", Settings("You may shower tomorrow. Do not sit in a bath for two days."));
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 

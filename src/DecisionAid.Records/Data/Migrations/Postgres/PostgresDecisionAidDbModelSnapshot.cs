@@ -510,14 +510,6 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<string>("BathingAdvice")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("BathingAdviceEs")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -560,6 +552,29 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Practices");
+                });
+
+            modelBuilder.Entity("DecisionAid.Records.Data.PracticeText", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("PracticeId", "Language", "Key");
+
+                    b.ToTable("PracticeTexts");
                 });
 
             modelBuilder.Entity("DecisionAid.Records.Data.PublishedAid", b =>
@@ -874,6 +889,15 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("DecisionAid.Records.Data.PracticeText", b =>
+                {
+                    b.HasOne("DecisionAid.Records.Data.Practice", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DecisionAid.Records.Data.TabletSession", b =>
                 {
                     b.HasOne("DecisionAid.Records.Data.Clinician", null)
@@ -943,6 +967,11 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
             modelBuilder.Entity("DecisionAid.Records.Data.Packet", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("DecisionAid.Records.Data.Practice", b =>
+                {
+                    b.Navigation("Texts");
                 });
 #pragma warning restore 612, 618
         }

@@ -505,14 +505,6 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BathingAdvice")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BathingAdviceEs")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -555,6 +547,29 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Practices");
+                });
+
+            modelBuilder.Entity("DecisionAid.Records.Data.PracticeText", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PracticeId", "Language", "Key");
+
+                    b.ToTable("PracticeTexts");
                 });
 
             modelBuilder.Entity("DecisionAid.Records.Data.PublishedAid", b =>
@@ -863,6 +878,15 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("DecisionAid.Records.Data.PracticeText", b =>
+                {
+                    b.HasOne("DecisionAid.Records.Data.Practice", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DecisionAid.Records.Data.TabletSession", b =>
                 {
                     b.HasOne("DecisionAid.Records.Data.Clinician", null)
@@ -932,6 +956,11 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
             modelBuilder.Entity("DecisionAid.Records.Data.Packet", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("DecisionAid.Records.Data.Practice", b =>
+                {
+                    b.Navigation("Texts");
                 });
 #pragma warning restore 612, 618
         }
