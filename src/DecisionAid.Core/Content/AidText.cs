@@ -22,6 +22,8 @@ public sealed record AidText
     public required IReadOnlyDictionary<string, LocatedText> Questions { get; init; }
     public required IReadOnlyDictionary<string, KnowledgeText> KnowledgeCheck { get; init; }
     public IReadOnlyDictionary<string, LocatedText> Values { get; init; } = new Dictionary<string, LocatedText>();
+    /// <summary>Words a patient may type to find the aid in this language ("knee pain", "RFA"); never shown.</summary>
+    public IReadOnlyList<LocatedText> SearchTerms { get; init; } = [];
     public IReadOnlyDictionary<string, LocatedText> Aftercare { get; init; } = new Dictionary<string, LocatedText>();
     public required IReadOnlyDictionary<string, NamedText> Targets { get; init; }
     public required IReadOnlyDictionary<string, NamedText> Methods { get; init; }

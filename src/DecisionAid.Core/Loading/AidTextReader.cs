@@ -83,6 +83,7 @@ internal sealed partial class AidTextReader
             return question is null || explanation is null ? null : new KnowledgeText(question, choices, explanation);
         });
         var values = IdTexts(root, "values", _model.Values, "value", required: _model.Values.Count > 0);
+        var searchTerms = root.StringList("search_terms");
         var aftercare = FillAftercareNumbers(IdTexts(root, "aftercare", _model.Aftercare, "aftercare item", required: _model.Aftercare.Count > 0));
         var p = _model.Personalisation;
         var targets = IdMap(root, "targets", p.Targets, "target", Named, required: p.Targets.Count > 0);
@@ -106,7 +107,7 @@ internal sealed partial class AidTextReader
             Title = title, Summary = summary, WhatItIs = whatItIs, Steps = steps,
             BenefitsIntro = benefitsIntro, Benefits = benefitItems, RisksOverview = overview, MainRisk = mainRisk, Risks = riskItems,
             Procedure = procedureText, Alternatives = alternatives, Questions = questions, KnowledgeCheck = knowledge,
-            Targets = targets, Methods = methods, Properties = properties, HealthFactors = factors, Values = values, Aftercare = aftercare,
+            Targets = targets, Methods = methods, Properties = properties, HealthFactors = factors, Values = values, Aftercare = aftercare, SearchTerms = searchTerms,
         };
         ReportUnknownPlaceholders(text);
         return text;

@@ -15,6 +15,7 @@ public sealed class AidLibrary
         ArgumentNullException.ThrowIfNull(content);
         Content = content;
         Warnings = warnings;
+        Search = new AidSearch(content.Aids);
         // Changes with any content file, the stylesheet or the app build: the basis of every ETag.
         var mvid = typeof(AidLibrary).Assembly.ManifestModule.ModuleVersionId.ToString();
         var source = string.Join('\n', content.Aids.Select(a => a.ContentHash).Append(content.SiteHash).Append(Stylesheet.Text).Append(mvid));
@@ -26,6 +27,8 @@ public sealed class AidLibrary
     public string Version { get; }
 
     public IReadOnlyList<Aid> Aids => Content.Aids;
+    /// <summary>Finds aids by what a patient types, in any language (built once, as the library never changes while the site runs).</summary>
+    public AidSearch Search { get; }
 
     public Aid? Find(string id) => Content.Find(id);
 

@@ -79,7 +79,7 @@ internal sealed class ArticleSections(Aid aid, AidText text, UiText ui)
         {
             blocks.Add(new Subheading(heading ?? ui.RisksForEveryone));
             blocks.Add(new ChanceList([.. items.Select(r => RiskItem(text, ui, r, "r-", [],
-                [.. text.Risks[r.Id].HigherWhen.Values.Select(note => new Note(ui.MoreLikelyWhen + ":", note.Value))]))], 4));
+                [.. text.Risks[r.Id].HigherWhen.Values.Select(note => new Note("", note.Value))]))], 4));
         }
         return new Section("risks", "risks-h", ui.WhatCanGoWrong, blocks);
     }

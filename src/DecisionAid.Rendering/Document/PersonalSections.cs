@@ -24,7 +24,8 @@ internal static class PersonalSections
             var words = text.Risks[personal.Risk.Id];
             var notes = personal.RaisedBy
                 .Select(r => new Note(UiText.Label(text.HealthFactors[r.Factor.Id].Name.Value), text.HealthFactors[r.Factor.Id].Reasons[r.Rule.RiskId].Value))
-                .Concat(personal.HigherBecauseOf.Select(p => new Note(UiText.Label(text.Properties[p].Value), words.HigherWhen[p].Value)))
+                // The note says the property itself ("This is more likely when the nerve is close to the skin."): no label repeats it.
+                .Concat(personal.HigherBecauseOf.Select(p => new Note("", words.HigherWhen[p].Value)))
                 .ToList();
             IReadOnlyList<Tag> higher = personal.HigherForYou ? [new Tag(ui.HigherForYou, "tag higher")] : [];
             return ArticleSections.RiskItem(text, ui, personal.Risk, "y-", higher, notes);

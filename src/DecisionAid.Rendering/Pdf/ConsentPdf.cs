@@ -12,7 +12,12 @@ namespace DecisionAid.Rendering.Pdf;
 /// </summary>
 public static class ConsentPdf
 {
-    public static byte[] Render(SealedDocument document, string recordHash)
+    /// <param name="forPatient">
+    /// The patient's own copy: what they agreed to, when, and who signed, in their language, with the record's code in
+    /// small print at the end; no content hash, addresses or browser strings. The clinic's copy (the default, and the
+    /// one in the health record) carries everything the seal covers.
+    /// </param>
+    public static byte[] Render(SealedDocument document, string recordHash, bool forPatient = false)
     {
         ArgumentNullException.ThrowIfNull(document);
         var words = ConsentText.For(document.Packet.Language);
@@ -24,6 +29,7 @@ public static class ConsentPdf
             Title = title, Creator = "DecisionAid", Producer = "DecisionAid (SkiaSharp)", Subject = $"consent record {document.RecordId} sha256 {recordHash}",
             Creation = sealedAt, Modified = sealedAt,
         };
+        if (forPatient) return PatientCopy(document, recordHash, words, title, metadata, withdrawal);
         return PdfFlow.Write(metadata, page =>
             ($"{document.Practice.Name} · {title} · {document.Packet.Aid} {document.Packet.ContentVersion}",
              $"{words.RecordHash} {recordHash} · {words.Page} {page}"), flow =>
@@ -75,6 +81,56 @@ public static class ConsentPdf
             Field(flow, "Record", $"{document.RecordId}, {Utc(document.SealedAt)}");
             Field(flow, words.RecordHash, recordHash);
         });
+    }
+
+    private static byte[] PatientCopy(SealedDocument document, string recordHash, ConsentText words, string title, SKDocumentPdfMetadata metadata, bool withdrawal)
+    {
+        var ui = UiText.For(document.Packet.Language);
+        return PdfFlow.Write(metadata, page => ($"{document.Practice.Name} · {title}", $"{words.Page} {page}"), flow =>
+        {
+            flow.Heading(title, 1);
+            Field(flow, words.Practice, document.Practice.Name);
+            Field(flow, words.Patient, document.Patient.Name);
+            Field(flow, words.BirthDate, document.Patient.BirthDate);
+            Field(flow, words.Aid, document.Packet.AidTitle);
+            flow.Rule();
+            if (withdrawal)
+            {
+                flow.Paragraph(words.WithdrawalMeaning, bold: true);
+                Field(flow, words.SignedAt, When(document.PatientSignature.At, ui));
+                flow.Rule();
+            }
+            DocumentPdf.Sections(flow, null, [Consent.ConsentStatement.Section(document.Statement)]);
+
+            var patient = document.PatientSignature;
+            KeepSignatureTogether(flow, patient.Meaning, patient.SignatureSvg);
+            flow.Heading(words.PatientSignature, 2);
+            flow.Paragraph(patient.Meaning, muted: true);
+            if (patient.TypedName is { } typed) Field(flow, words.TypedName, typed);
+            if (patient.SignatureSvg is { } svg) flow.Svg(svg, 240);
+            Field(flow, words.SignedAt, When(patient.At, ui));
+            if (!withdrawal && document.ClinicianSignature is { } clinician)
+            {
+                KeepSignatureTogether(flow, clinician.Meaning, null);
+                flow.Heading(words.ClinicianSignature, 2);
+                flow.Paragraph(clinician.Meaning, muted: true);
+                Field(flow, words.TypedName, clinician.Name);
+                Field(flow, words.SignedAt, When(clinician.At, ui));
+                if (clinician.InterpreterName is { } interpreter)
+                    Field(flow, words.Interpreter, clinician.InterpreterLanguage is { } language ? $"{interpreter} ({language})" : interpreter);
+                if (clinician.Witness is { } witness) Field(flow, words.Witness, witness);
+            }
+            // The code lets the clinic find the full record; it is small print, not something the patient must read.
+            flow.Rule();
+            flow.Paragraph($"{words.RecordHash}: {recordHash}", 8f, muted: true);
+        });
+    }
+
+    /// <summary>A time as the patient reads it: "December 4, 2026, 14:05 UTC".</summary>
+    private static string When(string iso, UiText ui)
+    {
+        var at = DateTime.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        return $"{ui.Date(DateOnly.FromDateTime(at))}, {at.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
     }
 
     /// <summary>A signature's label never stands at the foot of a page with its meaning, name and drawing on the next.</summary>

@@ -114,7 +114,7 @@ internal static class DocumentPdf
         }
         Markdown(flow, item.Markdown, size);
         if (item.NoNumber is not null) flow.Paragraph(item.NoNumber, size - 1, muted: true);
-        foreach (var note in item.Notes) flow.Paragraph($"{note.Label} {PdfMarkdown.Inline(note.Markdown)}", size - 0.5f, indent: 10);
+        foreach (var note in item.Notes) flow.Paragraph(note.Label.Length == 0 ? PdfMarkdown.Inline(note.Markdown) : $"{note.Label} {PdfMarkdown.Inline(note.Markdown)}", size - 0.5f, indent: 10);
     }
 
     public static void Markdown(PdfFlow flow, string markdown, float size, float indent = 0)

@@ -15,6 +15,7 @@ internal sealed class PdfFonts : IDisposable
     private static readonly byte[] RegularFile = Read("DejaVuSans.ttf");
     private static readonly byte[] BoldFile = Read("DejaVuSans-Bold.ttf");
     private static readonly byte[] FallbackFile = Read("DroidSansFallbackFull.ttf");
+    internal static byte[] FallbackFontFile => FallbackFile;
     // Whole faces, only to ask which characters each one has.
     private static readonly SKFont RegularFull = new(SKTypeface.FromData(SKData.CreateCopy(RegularFile)));
     private static readonly SKFont FallbackFull = new(SKTypeface.FromData(SKData.CreateCopy(FallbackFile)));
@@ -43,6 +44,8 @@ internal sealed class PdfFonts : IDisposable
             foreach (var rune in piece.EnumerateRunes()) codepoints.Add(rune.Value);
         var primary = codepoints.Where(c => FaceOf(c) == 0).ToList();
         var other = codepoints.Where(c => FaceOf(c) == 1).ToList();
+        // Spaces and marks inside a Chinese run are drawn with the fallback face too (Runs), so it needs them as well.
+        if (other.Count > 0) other.AddRange(codepoints.Where(c => FaceOf(c) != 1 && StaysInRun(c) && FallbackFull.ContainsGlyph(c)));
         // The 4 MB fallback font is cut only when the document needs it (a Chinese name or text).
         var regular = Subset(RegularFile, primary);
         return new PdfFonts(regular, Subset(BoldFile, primary), other.Count > 0 ? Subset(FallbackFile, other) : regular);
@@ -64,7 +67,8 @@ internal sealed class PdfFonts : IDisposable
         foreach (var rune in text.EnumerateRunes())
         {
             // Spaces and marks stay with the run they are in, so a name in one script is shaped as one piece.
-            var runeFace = face is not null && (Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune)) ? face
+            // ...but only where that face draws it: "”。" after Chinese goes back to the fallback for the full stop.
+            var runeFace = face is not null && StaysInRun(rune.Value) && (face == _fallback ? FallbackFull.ContainsGlyph(rune.Value) : FaceOf(rune.Value) == 0) ? face
                 : FaceOf(rune.Value) == 1 ? _fallback : primary;
             if (face is not null && runeFace != face)
             {
@@ -85,6 +89,8 @@ internal sealed class PdfFonts : IDisposable
         _bold.Dispose();
         if (_fallback != _regular) _fallback.Dispose();
     }
+
+    private static bool StaysInRun(int codepoint) => Rune.IsValid(codepoint) && (Rune.IsWhiteSpace(new Rune(codepoint)) || Rune.IsPunctuation(new Rune(codepoint)));
 
     /// <summary>Scripts whose letters change shape or order with their neighbours: Hebrew, Arabic and the scripts of South Asia.</summary>
     private static bool NeedsShaping(Rune rune) => rune.Value is (>= 0x0590 and <= 0x0DFF) or (>= 0xFB1D and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF);

@@ -17,7 +17,7 @@ internal static class PdfMarkdown
     public static IReadOnlyList<PrintedBlock> Blocks(string markdown)
     {
         var blocks = new List<PrintedBlock>();
-        Walk(Markdown.Parse(markdown, Pipeline), blocks, null, 0);
+        Walk(Markdown.Parse(Core.Readability.CjkLines.Join(markdown), Pipeline), blocks, null, 0);
         return blocks;
     }
 

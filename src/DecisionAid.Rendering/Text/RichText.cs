@@ -14,12 +14,12 @@ public static class RichText
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     /// <summary>Block text: paragraphs and lists.</summary>
-    public static MarkupString Block(string markdown) => new(Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)).Trim());
+    public static MarkupString Block(string markdown) => new(Sanitizer.Sanitize(Markdown.ToHtml(Core.Readability.CjkLines.Join(markdown), Pipeline)).Trim());
 
     /// <summary>A short text inside a heading, label or table cell: one paragraph, unwrapped.</summary>
     public static MarkupString Inline(string markdown)
     {
-        var html = Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)).Trim();
+        var html = Sanitizer.Sanitize(Markdown.ToHtml(Core.Readability.CjkLines.Join(markdown), Pipeline)).Trim();
         if (html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) && html.IndexOf("<p>", 3, StringComparison.Ordinal) < 0)
             html = html[3..^4];
         return new MarkupString(html);

@@ -29,7 +29,6 @@ public sealed record UiText
     public required string OnlyWhenTreatingWith { get; init; }
     /// <summary>Joins alternatives: " or ".</summary>
     public required string Or { get; init; }
-    public required string MoreLikelyWhen { get; init; }
     public required string NoNumber { get; init; }
     public required string Serious { get; init; }
     public required string YourHealth { get; init; }
@@ -128,7 +127,9 @@ public sealed record UiText
     /// then pause after it, and text taken from the page keeps its sentences apart.
     /// </summary>
     public static string Label(string text) =>
-        text.Length == 0 || text[^1] is '.' or '?' or '!' or ':' ? text : text + ".";
+        text.Length == 0 || text[^1] is '.' or '?' or '!' or ':' or '。' or '？' or '！' or '：' ? text
+        : text[^1] is >= '\u2E80' and <= '\u9FFF' or '）' or '”' ? text + "。" // Chinese ends a label with its own full stop
+        : text + ".";
 
     public string Date(DateOnly date) => Languages.Get(Language).Date(date);
 

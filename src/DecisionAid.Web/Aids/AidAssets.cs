@@ -23,6 +23,10 @@ public static class AidAssets
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(StylesheetPath, (HttpContext context) => Serve(context, StylesheetBytes, "text/css; charset=utf-8", StylesheetTag));
+        app.MapGet(CjkFont.StylesheetPath, (HttpContext context, CjkFont fonts) =>
+            Serve(context, System.Text.Encoding.UTF8.GetBytes(fonts.Stylesheet), "text/css; charset=utf-8", fonts.Tag));
+        app.MapGet("/assets/cjk.ttf", (HttpContext context, CjkFont fonts) =>
+            fonts.Font is { } font ? Serve(context, font, "font/ttf", fonts.Tag) : Results.NotFound());
         app.MapGet("/content/{aid}/{**picture}", (HttpContext context, AidLibrary library, string aid, string picture) =>
         {
             if (library.Find(aid) is not { } found || !found.Pictures.TryGetValue(picture, out var svg)) return Results.NotFound();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace DecisionAid.Web.Aids;
 
-/// <summary>The list of aids in one language, with a search over titles and summaries that needs no script.</summary>
+/// <summary>The list of aids in one language, with a search (in every language the aids are written in) that needs no script.</summary>
 [OutputCache(PolicyName = PublicPageSpeed.PublicPagePolicy)]
 public sealed class IndexModel(AidLibrary library) : PageModel
 {
@@ -29,12 +29,7 @@ public sealed class IndexModel(AidLibrary library) : PageModel
                 var text = aid.Texts[language];
                 return new Entry(aid, language, text.Title.Value, MarkdownText.Plain(text.Summary.Value));
             })
-            .Where(e => Query.Length == 0 || Matches(e, Query))
+            .Where(e => Query.Length == 0 || library.Search.Matches(e.Aid, Query))
             .OrderBy(e => e.Title, StringComparer.CurrentCultureIgnoreCase)];
     }
-
-    private static bool Matches(Entry entry, string query) =>
-        query.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word =>
-            entry.Title.Contains(word, StringComparison.CurrentCultureIgnoreCase) || entry.Summary.Contains(word, StringComparison.CurrentCultureIgnoreCase)
-            || entry.Aid.Id.Contains(word, StringComparison.OrdinalIgnoreCase));
 }

@@ -22,7 +22,7 @@ public static class ConsentDownloads
             if (await sessions.OwnDeviceAsync(context) is not { } packet) return Results.NotFound();
             if (await steps.NewestRecordAsync(packet.Id) is not { } record) return Results.NotFound();
             await audit.SaveAsync(new AuditEvent(AuditActions.ConsentExported, AuditActions.Patient, packet.PracticeId, packet.Id, record.Id, "pdf"));
-            return Pdf(context, record);
+            return Pdf(context, record, forPatient: true);
         });
 
         app.MapGet("/clinic/consents/{id:guid}/{format:regex(^(pdf|fhir)$)}", async (Guid id, string format, HttpContext context,
@@ -46,9 +46,9 @@ public static class ConsentDownloads
         return app;
     }
 
-    private static IResult Pdf(HttpContext context, ConsentRecord record)
+    private static IResult Pdf(HttpContext context, ConsentRecord record, bool forPatient = false)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return Results.File(ConsentRecordPdf.Render(record), "application/pdf", $"consent-{record.Id}.pdf");
+        return Results.File(ConsentRecordPdf.Render(record, forPatient), "application/pdf", $"consent-{record.Id}.pdf");
     }
 }

@@ -35,7 +35,7 @@ public sealed class StatusModel : PageModel
             Code = StatusCodes.Status413PayloadTooLarge;
             TooLarge = (Megabytes(length), Megabytes(max));
         }
-        Lang = LanguageRouting.FromPath(original) ?? LanguageRouting.Negotiate(Request);
+        Lang = LanguageRouting.FromPath(original, HttpContext) ?? LanguageRouting.Negotiate(Request);
         Response.StatusCode = Code;
         return Page();
     }

@@ -23,6 +23,7 @@ public static class AidLibraryStartup
                 + string.Join(Environment.NewLine, errors));
         builder.Services.AddSingleton(new AidLibrary(library, [.. findings.Where(f => f.Severity == Severity.Warning)]));
         builder.Services.AddSingleton<AidArchive>();
+        builder.Services.AddSingleton<DecisionAid.Web.Aids.CjkFont>();
         return builder;
     }
 

@@ -40,7 +40,7 @@ public sealed class OpenModel(PacketLinks links, PatientSessions sessions, Decis
         return Redirect("/packet");
     }
 
-    private string? Chosen() => Lang is { } l && DecisionAid.Core.Content.Languages.IsSupported(l) ? l : null;
+    private string? Chosen() => Lang is { } l && LanguageRouting.Spoken(HttpContext).Contains(l) ? l : null;
 
     private async Task<Packet?> FindAsync(string token) =>
         !PacketLinks.Plausible(token) ? null : await db.Packets.AsNoTracking().SingleOrDefaultAsync(p => p.TokenHash == PacketLinks.Hash(token));

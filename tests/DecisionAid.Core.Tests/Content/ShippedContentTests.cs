@@ -47,12 +47,12 @@ public class ShippedContentTests
     }
 
     [Fact]
-    public void Neurolysis_and_nerve_block_are_in_english_and_spanish_and_link_to_each_other()
+    public void Neurolysis_and_nerve_block_are_in_english_spanish_and_chinese_and_link_to_each_other()
     {
         var neurolysis = Library.Find("neurolysis")!;
         var block = Library.Find("nerve-block")!;
-        Assert.Equal(["en", "es"], neurolysis.Languages);
-        Assert.Equal(["en", "es"], block.Languages);
+        Assert.Equal(["en", "es", "zh"], neurolysis.Languages);
+        Assert.Equal(["en", "es", "zh"], block.Languages);
         Assert.Contains(neurolysis.Alternatives, a => a.LinkedAid == "nerve-block");
         Assert.Contains(block.Alternatives, a => a.LinkedAid == "neurolysis");
         Assert.Contains(block.Alternatives, a => a.Kind == DecisionAid.Core.Content.AlternativeKind.NoTreatment);

@@ -43,6 +43,19 @@ public class AidPagesTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains("No guide matches \"kidney\"", none.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/en/?q=neurolisis", "/en/aids/neurolysis")] // Spanish title, typed without its accent
+    [InlineData("/en/?q=RODILLA", "/en/aids/neurolysis")] // a Spanish place name, any case
+    [InlineData("/es/?q=knee", "/es/aids/neurolysis")] // an English word on the Spanish list
+    [InlineData("/es/?q=neurolysis%20knee", "/es/aids/neurolysis")] // two words, each found
+    [InlineData("/en/?q=%E7%A5%9E%E7%BB%8F", "/en/aids/neurolysis")] // 神经 (nerve), Chinese, no spaces
+    public async Task The_search_finds_aids_by_the_words_a_patient_types_in_any_language(string url, string expected)
+    {
+        var (response, page) = await Get(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(page.QuerySelectorAll(".aid-list a"), a => a.GetAttribute("href") == expected);
+    }
+
     [Fact]
     public async Task The_spanish_list_shows_the_aids_in_spanish()
     {

@@ -11,6 +11,7 @@ public sealed class EnglishOnlyLibrary : IDisposable
         Root = TestFolders.NewTemp("pda-web-en");
         TestFolders.Copy(TestFolders.ShippedContent(), Root);
         File.Delete(Path.Combine(Root, "neurolysis", "es.yaml"));
+        File.Delete(Path.Combine(Root, "neurolysis", "zh.yaml"));
         Factory = new SiteFactory(Root);
     }
 

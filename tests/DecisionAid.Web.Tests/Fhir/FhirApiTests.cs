@@ -94,7 +94,7 @@ public sealed class FhirApiTests
 
             var pdf = Path.Combine(folder, "consent.pdf");
             Assert.Equal(PdaCommand.Ok, PdaCommand.Run(["export", "consent", recordId.ToString(), "--format", "pdf", "--out", pdf, .. where], output, error));
-            Assert.Equal(await (await s.Patient.GetAsync("/packet/consent.pdf")).Content.ReadAsByteArrayAsync(), await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken));
+            Assert.Equal(await (await s.Clinician.GetAsync($"/clinic/consents/{recordId}/pdf")).Content.ReadAsByteArrayAsync(), await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken));
             Assert.Contains($"consent record {recordId}", output.ToString(), StringComparison.Ordinal);
 
             Assert.Equal(PdaCommand.ProblemsFound, PdaCommand.Run(["export", "consent", Guid.NewGuid().ToString(), .. where], output, error));

@@ -71,13 +71,20 @@ public partial class PacketFlowTests
             Assert.Equal(HttpStatusCode.Redirect, (await SignedInClinic.PostFormAsync(patient, "/packet?handler=Answer",
                 new Dictionary<string, string> { ["kind"] = kind, ["item"] = item, ["value"] = value }, "/packet")).StatusCode);
         await Answer("knowledge", "what-it-does", "sleeps");
-        var after = await (await patient.GetAsync("/packet")).Content.ReadAsStringAsync();
-        Assert.Contains("Not quite.", after, StringComparison.Ordinal);
+        async Task<string> Feedback(string question) =>
+            new HtmlParser().ParseDocument(await (await patient.GetAsync("/packet")).Content.ReadAsStringAsync())
+                .QuerySelector($"form:has(input[name=item][value={question}]) .feedback")!.TextContent;
+        // Wrong: which answer is right; right: said once, without "The right answer" repeating what was chosen.
+        Assert.Contains("Not quite. The right answer: ", await Feedback("what-it-does"), StringComparison.Ordinal);
+        await Answer("knowledge", "numbing", "numbed");
+        var right = await Feedback("numbing");
+        Assert.Contains("That is right.", right, StringComparison.Ordinal);
+        Assert.DoesNotContain("The right answer", right, StringComparison.Ordinal);
 
         var list = await (await clinician.GetAsync("/clinic/")).Content.ReadAsStringAsync();
         Assert.Contains("Pat Example", list, StringComparison.Ordinal);
         Assert.Contains("Opened", list, StringComparison.Ordinal);
-        Assert.Contains("0 of 6 right (1 answered)", list, StringComparison.Ordinal);
+        Assert.Contains("1 of 6 right (2 answered)", list, StringComparison.Ordinal);
 
         // The rest: the knowledge check, what matters, questions, SURE and satisfaction; answered again, an answer is replaced.
         await Answer("knowledge", "what-it-does", "destroys");
