@@ -1,4 +1,5 @@
 using DecisionAid.Core.Content;
+using DecisionAid.Rendering.Text;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,6 +49,11 @@ public sealed class ShowModel(PatientSessions sessions, AidArchive archive, Deci
             Packet.FinishedAt ??= now;
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        // A knowledge answer saved in the background gets its feedback to show beside it; a form post comes back to its question.
+        if (kind == AnswerKinds.Knowledge && Aid.KnowledgeCheck.FirstOrDefault(q => q.Id == item) is { } question)
+            return Request.Headers.ContainsKey("X-Autosave")
+                ? Partial("_KnowledgeFeedback", new KnowledgeFeedback(question, Aid.Texts[Packet.Language].KnowledgeCheck[item], UiText.For(Packet.Language), value))
+                : Redirect($"/packet#kc-{item}");
         return Redirect($"/packet#{Anchor(kind)}");
     }
 

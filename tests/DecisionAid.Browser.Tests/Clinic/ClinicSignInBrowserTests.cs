@@ -33,8 +33,7 @@ public class ClinicSignInBrowserTests(BrowserSite site)
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/clinic/two-factor");
-        await page.GetByLabel("Code").FillAsync(Totp.Code(key));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await BrowserSite.EnterAuthenticatorCodeAsync(page, key);
         await page.WaitForURLAsync("**/clinic/");
         Assert.Equal("Browser Clinic", await page.Locator("h1").InnerTextAsync());
     }

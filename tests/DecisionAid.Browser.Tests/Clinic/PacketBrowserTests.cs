@@ -19,8 +19,7 @@ public class PacketBrowserTests(BrowserSite site)
         await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await desk.WaitForURLAsync("**/clinic/two-factor");
         problems.AddRange(await BrowserSite.Axe(desk));
-        await desk.GetByLabel("Code").FillAsync(Totp.Code(key));
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await BrowserSite.EnterAuthenticatorCodeAsync(desk, key);
         await desk.WaitForURLAsync("**/clinic/");
         problems.AddRange(await BrowserSite.Axe(desk));
 
@@ -60,6 +59,19 @@ public class PacketBrowserTests(BrowserSite site)
         Assert.True(await phone.Locator("#what-matters form").First.Locator("input[type=radio]").Nth(4).IsCheckedAsync());
         await phone.Locator("#questions-text").FillAsync("¿Cuánto dura?");
         await phone.Locator("#my-questions .saved").WaitForAsync();
+
+        // A knowledge-check answer saves on tap too: its feedback (right or not, and why) appears beside it, and the
+        // page neither reloads nor moves.
+        var third = phone.Locator("#my-check form").Nth(2);
+        await third.ScrollIntoViewIfNeededAsync();
+        var before = await phone.EvaluateAsync<double>("() => window.scrollY");
+        var marker = await phone.EvaluateAsync<double>("() => (window.__samePage = Math.random())");
+        await third.Locator("input[type=radio]").Last.CheckAsync();
+        await third.Locator(".feedback p").First.WaitForAsync();
+        Assert.Equal(marker, await phone.EvaluateAsync<double>("() => window.__samePage"));
+        Assert.Equal(before, await phone.EvaluateAsync<double>("() => window.scrollY"));
+        Assert.EndsWith("/packet", new Uri(phone.Url).AbsolutePath, StringComparison.Ordinal);
+        Assert.True((await third.Locator(".feedback").InnerTextAsync()).Length > 40, "the feedback gives the explanation");
 
         // Answer everything: each form saves on its own (the first choice of each question or scale).
         var count = await phone.Locator("#my-check form").CountAsync();

@@ -95,4 +95,11 @@ public class ShippedContentTests
         Assert.True(aid.KnowledgeCheck.Count >= 5);
         Assert.Equal(3, aid.Steps.Count);
     }
+
+    [Fact]
+    public void Every_aid_is_written_in_every_language_of_the_library()
+    {
+        Assert.Equal(["en", "es", "zh"], Library.Languages);
+        Assert.All(Library.Aids, aid => Assert.Equal(Library.Languages, aid.Languages));
+    }
 }

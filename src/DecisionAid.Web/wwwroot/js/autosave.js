@@ -22,6 +22,17 @@
     return fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual', headers: { 'X-Autosave': '1' } })
       .then(function (response) {
         // The server answers a saved answer with a redirect back to the packet (opaque here): both mean saved.
+        // A knowledge-check answer comes back with its feedback (right or not, and why), put in place of the old one.
+        if (response.ok && form.hasAttribute('data-feedback')) {
+          return response.text().then(function (html) {
+            var old = form.querySelector('.feedback');
+            var holder = document.createElement('div');
+            holder.innerHTML = html;
+            var fresh = holder.querySelector('.feedback');
+            if (old && fresh) old.replaceWith(fresh);
+            status(form, saved);
+          });
+        }
         if (response.type === 'opaqueredirect' || response.ok) status(form, saved);
         else status(form, form.getAttribute('data-failed') || '');
       })
