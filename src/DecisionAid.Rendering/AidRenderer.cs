@@ -36,20 +36,19 @@ public sealed class AidRenderer : IAsyncDisposable
     }
 
     /// <summary>
-    /// A packet's content as the patient sees it: "Your risks", the aid without its knowledge check (the packet
-    /// asks that itself) and the packet's own aftercare with the practice's numbers. The packet page shows exactly
+    /// A packet's content as the patient sees it: what to do, "Your risks", the aid's parts for the chosen nerve and
+    /// method (the others closed under "Other treatments in this guide"), without its knowledge check (the packet
+    /// asks that itself), and the packet's own aftercare with the practice's numbers. The packet page shows exactly
     /// this HTML, and a consent seals its hash.
     /// </summary>
-    public async Task<string> RenderPacketContentAsync(Aid aid, string language, Core.Personalising.YourRisks risks, RenderOptions options, Document.PracticeBrand? brand = null)
+    public Task<string> RenderPacketContentAsync(Aid aid, string language, Core.Personalising.YourRisks risks, RenderOptions options, Document.PracticeBrand? brand = null)
     {
         ArgumentNullException.ThrowIfNull(aid);
-        var yours = await RenderAsync<YourRisksSection>(new Dictionary<string, object?> { ["Aid"] = aid, ["Language"] = language, ["Risks"] = risks });
-        var article = await RenderAsync<AidArticle>(new Dictionary<string, object?>
+        ArgumentNullException.ThrowIfNull(risks);
+        return RenderAsync<AidArticle>(new Dictionary<string, object?>
         {
-            ["Aid"] = aid, ["Language"] = language, ["Options"] = options, ["ShowKnowledgeCheck"] = false,
+            ["Aid"] = aid, ["Language"] = language, ["Options"] = options, ["Risks"] = risks, ["Brand"] = brand,
         });
-        var aftercare = await RenderAftercareAsync(aid, language, risks.Choices, brand);
-        return yours + "\n" + article + "\n" + aftercare;
     }
 
     /// <summary>The aftercare part alone: every item (no choices) for the public page, or one packet's items.</summary>

@@ -143,6 +143,43 @@ public sealed class BrowserSite : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Headless Chromium has no voices: a stand-in speech engine that reports each sentence as spoken. It holds every
+    /// sentence "speaking" until the test calls window.__release(), so a test sees the playing state, never a race with it.
+    /// </summary>
+    public const string StandInVoice = @"(() => {
+        window.__spoken = [];
+        window.__held = [];
+        window.__hold = true;
+        window.__release = () => { window.__hold = false; window.__held.splice(0).forEach(end => end()); };
+        const engine = {
+            getVoices: () => [{ lang: 'en-US', name: 'Test voice' }],
+            addEventListener: () => {},
+            cancel: () => {},
+            speak: (u) => {
+                window.__spoken.push(u.text);
+                setTimeout(() => {
+                    u.onstart && u.onstart();
+                    const end = () => u.onend && u.onend();
+                    if (window.__hold) window.__held.push(end); else setTimeout(end, 0);
+                }, 0);
+            },
+        };
+        Object.defineProperty(window, 'speechSynthesis', { value: engine });
+    })()";
+
+    /// <summary>
+    /// Taps an answer of a form that saves itself and waits until that save is done (autosave.js marks the form
+    /// data-state="saved" after the server answered and the page was updated), never for a time.
+    /// </summary>
+    public static async Task TapAndWaitSavedAsync(ILocator form, ILocator answer)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(answer);
+        await answer.CheckAsync();
+        await Assertions.Expect(form).ToHaveAttributeAsync("data-state", "saved");
+    }
+
     /// <summary>Every axe violation on the page, one line each (empty when it passes).</summary>
     public static async Task<IReadOnlyList<string>> Axe(IPage page) =>
         [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];

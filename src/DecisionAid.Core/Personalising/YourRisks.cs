@@ -46,7 +46,7 @@ public sealed record YourRisks(PacketChoices Choices, IReadOnlyList<PersonalRisk
     /// An item for everyone always applies; one tied to targets or methods applies only when the packet names one
     /// of them (an item tied to both needs both). With nothing chosen, only the items for everyone apply.
     /// </summary>
-    internal static bool Applies(IReadOnlyList<string> targets, IReadOnlyList<string> methods, PacketChoices choices) =>
+    public static bool Applies(IReadOnlyList<string> targets, IReadOnlyList<string> methods, PacketChoices choices) =>
         (targets.Count == 0 || (choices.Target is not null && targets.Contains(choices.Target)))
         && (methods.Count == 0 || (choices.Method is not null && methods.Contains(choices.Method)));
 }

@@ -29,10 +29,10 @@ public sealed record AidDocument(
             throw new ArgumentException($"the aid '{aid.Id}' has no text in '{language}'", nameof(language));
         request ??= new DocumentRequest();
         var ui = UiText.For(language);
-        var body = new ArticleSections(aid, text, ui);
+        var body = new ArticleSections(aid, text, ui, request.Risks?.Choices);
         return new AidDocument(
             aid, language, text.Title.Value, ui.DecisionAid,
-            request.Risks is { } risks ? [PersonalSections.YourRisks(text, ui, risks)] : [],
+            request.Risks is { } risks ? [PersonalSections.YourRisks(text, ui, risks, body.RisksIntro())] : [],
             body.All(request.KnowledgeCheck),
             body.Closing(),
             request.Aftercare ? PersonalSections.Aftercare(aid, text, request.Risks?.Choices, request.Brand) : null,
@@ -46,12 +46,6 @@ public sealed record AidDocument(
         return PersonalSections.Aftercare(aid, aid.Texts[language], choices, brand);
     }
 
-    /// <summary>"Your risks" alone (for a packet page that lays the sections out itself).</summary>
-    public static Section YourRisksOf(Aid aid, string language, YourRisks risks)
-    {
-        ArgumentNullException.ThrowIfNull(aid);
-        return PersonalSections.YourRisks(aid.Texts[language], UiText.For(language), risks);
-    }
 }
 
 /// <summary>What one rendering asks of the document.</summary>

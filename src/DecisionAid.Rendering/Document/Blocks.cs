@@ -15,8 +15,14 @@ public sealed record Prose(string Markdown) : Block;
 /// <summary>A plain paragraph of the interface's own words.</summary>
 public sealed record Paragraph(string Text, string? Css = null) : Block;
 
-/// <summary>A level-3 heading inside a section.</summary>
-public sealed record Subheading(string Text, string? Css = null) : Block;
+/// <summary>A heading inside a section: level 3, or 4 under another subheading.</summary>
+public sealed record Subheading(string Text, string? Css = null, int Level = 3) : Block;
+
+/// <summary>
+/// Blocks a page keeps closed until opened (a packet's other treatments): still in the page, read aloud and printed;
+/// <paramref name="Summary"/> is the words that open it.
+/// </summary>
+public sealed record Disclosure(string Summary, IReadOnlyList<Block> Blocks) : Block;
 
 /// <summary>A boxed part with its own heading (the main risk).</summary>
 public sealed record Callout(string Css, string Heading, string Markdown) : Block;
@@ -36,7 +42,7 @@ public sealed record Term(string Name, IReadOnlyList<string> Definitions, bool B
 public sealed record AidLink(string AidId, string Words);
 
 /// <summary>Benefits or risks, each with its chance (an icon array) or the words that no number is known.</summary>
-/// <param name="HeadingLevel">3 directly under a section heading, 4 under a group's heading.</param>
+/// <param name="HeadingLevel">3 directly under a section heading, 4 under a group's heading, 5 under a group inside a subheading.</param>
 public sealed record ChanceList(IReadOnlyList<ChanceItem> Items, int HeadingLevel) : Block;
 
 /// <param name="Name">The risk's name (null for a benefit, which has none).</param>
@@ -77,4 +83,5 @@ public sealed record AftercareList(string Css, IReadOnlyList<AftercareEntry> Ite
 public sealed record AftercareEntry(string Text, string? Tag, bool IsClinicRule = false);
 
 /// <summary>The sources cited and when the aid was reviewed, closing the aid.</summary>
-public sealed record SourceList(IReadOnlyList<Source> Sources, string Reviewed) : Block;
+/// <param name="ShowSources">Where a page keeps the list closed (a packet), the words that open it; the review date stays in view.</param>
+public sealed record SourceList(IReadOnlyList<Source> Sources, string Reviewed, string? ShowSources = null) : Block;

@@ -7,8 +7,11 @@ namespace DecisionAid.Rendering.Document;
 /// <summary>The sections that depend on one patient or practice: "Your risks" and the aftercare.</summary>
 internal static class PersonalSections
 {
-    /// <summary>"Your risks": the packet's nerve and method, then each of its risks tagged as on the aid page, and why it is higher.</summary>
-    public static Section YourRisks(AidText text, UiText ui, YourRisks risks)
+    /// <summary>
+    /// "Your risks": the packet's nerve and method, the aid's overview of its risks and its main risk, then each of
+    /// the patient's risks tagged as on the aid page, and why it is higher.
+    /// </summary>
+    public static Section YourRisks(AidText text, UiText ui, YourRisks risks, IReadOnlyList<Block> intro)
     {
         var blocks = new List<Block>();
         var chosen = new List<(string, string)>();
@@ -19,6 +22,7 @@ internal static class PersonalSections
             blocks.Add(new Paragraph(ui.ChosenForYou));
             blocks.Add(new LabelledList(chosen, "chosen"));
         }
+        blocks.AddRange(intro);
         blocks.Add(new ChanceList([.. risks.Risks.Select(personal =>
         {
             var words = text.Risks[personal.Risk.Id];

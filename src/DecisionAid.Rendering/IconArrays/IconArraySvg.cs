@@ -15,7 +15,8 @@ public enum IconTone
 /// Draws "N in D" as a grid of people: 10 to a row, 100 to a block, blocks five across (1,000 = 10 blocks of 100).
 /// Highlighted people are solid, the others hollow outlines (shape, not colour alone); a range's upper part is
 /// half-filled. Each person is defined once and repeated with &lt;use&gt;, and whole rows and blocks are reused too,
-/// so a 1,000-person array stays a few kilobytes.
+/// so a 1,000-person array stays a few kilobytes. When only a few people are highlighted (10 or fewer), they are
+/// ringed in the highlight colour: one person in 1,000 is 6 px wide on a phone, and the ring makes it easy to find.
 /// </summary>
 public static class IconArraySvg
 {
@@ -23,6 +24,8 @@ public static class IconArraySvg
     private const int Gap = 10;           // between blocks of 100
     private const int BlocksPerLine = 5;
     private const int BlockSize = 10 * Cell;
+    private const int FewHighlighted = 10;  // at most this many are ringed
+    private const int RingGap = 9;          // how far a ring stands off the people it marks
 
     private static readonly string Person = "<circle cx=\"6\" cy=\"3\" r=\"2.4\"/><path d=\"M2 12V9a4 4 0 0 1 8 0v3z\"/>";
 
@@ -41,9 +44,13 @@ public static class IconArraySvg
         var height = d >= 100 ? (lines * BlockSize) + ((lines - 1) * Gap) : rowsInLastBlock * Cell;
         var colour = tone == IconTone.Risk ? "#a4262c" : "#0b6b3a";
         var p = idPrefix;
+        var highlighted = frequency.CountHigh ?? frequency.Count;
+        var ringed = highlighted is > 0 and <= FewHighlighted && d > FewHighlighted;
+        // Room around the grid for a ring at its edge.
+        var margin = ringed ? RingGap + 2 : 0;
 
         var svg = new StringBuilder();
-        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\" class=\"icon-array\">");
+        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{-margin} {-margin} {width + (2 * margin)} {height + (2 * margin)}\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\" class=\"icon-array\">");
         // The name is an attribute, not a <title>, so text taken from the page does not repeat it.
         svg.Append("<defs>");
         Append(svg, $"<g id=\"{p}-o\" fill=\"#fff\" stroke=\"#6b7280\" stroke-width=\"1\">{Person}</g>");
@@ -85,9 +92,14 @@ public static class IconArraySvg
                     Append(svg, $"<use href=\"#{p}-{KindOf(frequency, rowFirst + c)}\" x=\"{bx + (c * Cell)}\" y=\"{y}\"/>");
             }
         }
+        if (ringed) Ring(svg, highlighted, colour);
         svg.Append("</svg>");
         return svg.ToString();
     }
+
+    /// <summary>A rounded ring around the first <paramref name="count"/> people (10 at most: they fill the top row of the first block).</summary>
+    private static void Ring(StringBuilder svg, int count, string colour) =>
+        Append(svg, $"<rect x=\"{-RingGap}\" y=\"{-RingGap}\" width=\"{(count * Cell) + (2 * RingGap)}\" height=\"{Cell + (2 * RingGap)}\" rx=\"6\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"4.5\"/>");
 
     /// <summary>x: highlighted (one of the N), m: maybe (inside a range's upper part), o: everyone else.</summary>
     private static char KindOf(Frequency f, int index) =>

@@ -30,6 +30,10 @@ internal static class DocumentPdf
             case Prose prose: Markdown(flow, prose.Markdown, size); break;
             case Paragraph paragraph: flow.Paragraph(paragraph.Text, size); break;
             case Subheading subheading: flow.Heading(subheading.Text, 3); break;
+            // Paper has nothing to open: what a page keeps closed is printed in its place.
+            case Disclosure disclosure:
+                foreach (var inner in disclosure.Blocks) Block(flow, aid, inner, size);
+                break;
             case Callout callout:
                 flow.Heading(callout.Heading, 3);
                 Markdown(flow, callout.Markdown, size);
@@ -103,7 +107,8 @@ internal static class DocumentPdf
     private static void Chance(PdfFlow flow, ChanceItem item, float size)
     {
         var picture = item.Frequency is { } f ? IconArraySvg.Render(f, item.Name is null ? item.Caption! : $"{item.Caption} {item.Name}", item.IdPrefix, item.Tone) : null;
-        var pictureWidth = item.Frequency?.Denominator >= 1000 ? 230 : 110;
+        // Small enough that three chances and their words share a page; a ring marks a few people at any size.
+        var pictureWidth = item.Frequency?.Denominator >= 1000 ? 170 : 80;
         flow.EnsureSpace((picture is null ? 0 : flow.SvgHeight(picture, pictureWidth)) + 60);
         if (item.Name is not null)
             flow.Heading(string.Join(" ", [Text.UiText.Label(item.Name), .. item.Tags.Select(t => t.Text)]), 3);

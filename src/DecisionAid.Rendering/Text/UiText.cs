@@ -58,6 +58,19 @@ public sealed record UiText
     public required string Where { get; init; }
     public required string Method { get; init; }
     public required string HigherForYou { get; init; }
+    /// <summary>The packet's opening list: what to do, each step a link to its part of the page.</summary>
+    public required string WhatToDo { get; init; }
+    public required string DoRead { get; init; }
+    public required string DoCheck { get; init; }
+    public required string DoAsk { get; init; }
+    public required string DoDecide { get; init; }
+    /// <summary>A packet's parts for the nerves and methods not chosen: in the page, closed until opened.</summary>
+    public required string OtherTreatments { get; init; }
+    public required string OtherTreatmentsIntro { get; init; }
+    public required string ShowOtherTreatments { get; init; }
+    public required string KeepCopy { get; init; }
+    [Placeholders("count")]
+    public required string ShowSources { get; init; }
     public required string OpenPacketTitle { get; init; }
     public required string OpenPacketIntro { get; init; }
     public required string BirthDate { get; init; }

@@ -145,28 +145,7 @@ public class AidPageBrowserTests(BrowserSite site)
     public async Task Read_aloud_speaks_each_sentence_and_highlights_it()
     {
         var page = await site.NewPage();
-        // Headless Chromium has no voices: stand in a speech engine that reports each sentence as spoken. It holds
-        // every sentence "speaking" until the test releases it, so the test sees the playing state, never a race with it.
-        await page.AddInitScriptAsync(@"(() => {
-            window.__spoken = [];
-            window.__held = [];
-            window.__hold = true;
-            window.__release = () => { window.__hold = false; window.__held.splice(0).forEach(end => end()); };
-            const engine = {
-                getVoices: () => [{ lang: 'en-US', name: 'Test voice' }],
-                addEventListener: () => {},
-                cancel: () => {},
-                speak: (u) => {
-                    window.__spoken.push(u.text);
-                    setTimeout(() => {
-                        u.onstart && u.onstart();
-                        const end = () => u.onend && u.onend();
-                        if (window.__hold) window.__held.push(end); else setTimeout(end, 0);
-                    }, 0);
-                },
-            };
-            Object.defineProperty(window, 'speechSynthesis', { value: engine });
-        })()");
+        await page.AddInitScriptAsync(BrowserSite.StandInVoice);
         await page.GotoAsync("/en/aids/neurolysis");
         var button = page.Locator("#summary button.listen");
         Assert.True(await button.IsVisibleAsync());

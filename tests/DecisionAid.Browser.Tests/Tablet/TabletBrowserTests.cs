@@ -80,18 +80,21 @@ public class TabletBrowserTests(BrowserSite site)
         problems.AddRange(await BrowserSite.Axe(tablet));
         await tablet.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("tablet-packet.png") });
 
-        // Links that would leave the packet (a source on another site, another aid) stay put.
+        // Links that would leave the packet (a source on another site, another aid) stay put: the tablet's script
+        // cancels the click (read from a listener that runs after it, so nothing waits for a navigation that never comes).
+        await tablet.Locator(".aid-footer summary").ClickAsync();
+        await tablet.EvaluateAsync("() => document.addEventListener('click', e => { window.__cancelled = e.defaultPrevented; })");
         foreach (var link in new[] { "main a[href^='https://']", "main a[href^='/en/aids/']" })
         {
+            await tablet.EvaluateAsync("() => { window.__cancelled = null; }");
             await tablet.Locator(link).First.ClickAsync();
-            await tablet.WaitForTimeoutAsync(300);
+            Assert.True(await tablet.EvaluateAsync<bool>("() => window.__cancelled === true"), $"{link} was not held back");
             Assert.EndsWith("/packet", new Uri(tablet.Url).AbsolutePath, StringComparison.Ordinal);
         }
 
         // The patient answers the first question of the check.
         var first = tablet.Locator("#my-check form").First;
-        await first.Locator("input[type=radio]").First.CheckAsync();
-        await BrowserSite.SubmitAsync(first.GetByRole(AriaRole.Button));
+        await BrowserSite.TapAndWaitSavedAsync(first, first.Locator("input[type=radio]").First);
 
         // Back, the address bar and reload all stay in the packet: the clinic pages are gone from this browser.
         for (var i = 0; i < 5; i++)

@@ -57,9 +57,9 @@ public partial class PaperParityTests
             AssertPaperHasEverything(page, pdf, $"{aidId} {language} packet {choice.Target}/{choice.Method}");
             var yourRisks = new HtmlParser().ParseDocument(page).QuerySelectorAll("#your-risks h3").Select(h => Normal(h.TextContent)).ToList();
             Assert.NotEmpty(yourRisks);
-            // The patient's own risks come first on paper too: the first one is printed before the general risk list begins.
+            // The patient's own risks come first on paper too: the first one is printed before the aid's summary begins.
             var text = Normal(PdfText.Flowing(pdf));
-            Assert.True(text.IndexOf(yourRisks[0], StringComparison.Ordinal) < text.IndexOf(Normal(aid.Texts[language].RisksOverview.Value.Split('\n')[0]), StringComparison.Ordinal),
+            Assert.True(text.IndexOf(yourRisks[0], StringComparison.Ordinal) < text.IndexOf(Normal(aid.Texts[language].Summary.Value.Split('\n')[0]), StringComparison.Ordinal),
                 $"{aidId} {language}: 'Your risks' is not first on paper");
         }
     }
@@ -80,9 +80,10 @@ public partial class PaperParityTests
     {
         var document = new HtmlParser().ParseDocument(html);
         // Links to other aids and the sources' web addresses are the page's; paper prints the whole address.
-        foreach (var element in document.QuerySelectorAll(".step-number, .sources a, a[href^='/'], summary, svg").ToList()) element.Remove();
-        return document.QuerySelectorAll("h3, h4, p, li, dt, dd, th, td, figcaption, caption")
-            .Where(e => e.QuerySelectorAll("p, li, dt, dd, h3, h4, figcaption, ul, ol").Length == 0)
+        // The packet's "What to do" links to the page's own questions and decision, which paper does not ask.
+        foreach (var element in document.QuerySelectorAll(".step-number, .sources a, a[href^='/'], summary, svg, nav.what-to-do").ToList()) element.Remove();
+        return document.QuerySelectorAll("h3, h4, h5, p, li, dt, dd, th, td, figcaption, caption")
+            .Where(e => e.QuerySelectorAll("p, li, dt, dd, h3, h4, h5, figcaption, ul, ol").Length == 0)
             .Select(e => Normal(e.TextContent))
             .Where(t => t.Length > 0)
             .Distinct();

@@ -60,8 +60,36 @@ public class IconArraySvgTests
     [Fact]
     public void A_thousand_people_are_drawn_as_ten_blocks_of_a_hundred()
     {
-        var doc = XDocument.Parse(IconArraySvg.Render(new Frequency(1, 1000), "label", "k"));
+        var doc = XDocument.Parse(IconArraySvg.Render(new Frequency(56, 1000), "label", "k"));
         Assert.Equal("0 0 640 250", doc.Root!.Attribute("viewBox")!.Value); // 5 blocks across, 2 down
+    }
+
+    [Theory]
+    [InlineData(1, 1000, 1, 12)]     // one person: a ring one person wide
+    [InlineData(3, 100, 1, 36)]
+    [InlineData(10, 1000, 1, 120)]   // a whole row: one ring around the row
+    [InlineData(0, 1000, 0, 0)]
+    [InlineData(56, 1000, 0, 0)]     // many people are easy to see: no rings
+    public void A_few_highlighted_people_are_ringed_so_one_in_a_thousand_is_easy_to_find(int count, int denominator, int rings, int ringedWidth)
+    {
+        var doc = XDocument.Parse(IconArraySvg.Render(new Frequency(count, denominator), "label", "z"));
+        var drawn = doc.Root!.Elements(Svg + "rect").ToList();
+        Assert.Equal(rings, drawn.Count);
+        foreach (var ring in drawn)
+        {
+            // The ring stands 9 units off the people it marks, on every side, and the picture grows to hold it.
+            Assert.Equal(ringedWidth + 18, int.Parse(ring.Attribute("width")!.Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("#a4262c", ring.Attribute("stroke")!.Value);
+            Assert.StartsWith("-11 -11 ", doc.Root.Attribute("viewBox")!.Value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_range_is_ringed_to_its_upper_end()
+    {
+        // 1 to 3 in 1,000: the one sure and the two maybe, in one ring three people wide.
+        var doc = XDocument.Parse(IconArraySvg.Render(new Frequency(1, 1000, 3), "label", "w"));
+        Assert.Equal("54", Assert.Single(doc.Root!.Elements(Svg + "rect")).Attribute("width")!.Value);
     }
 
     [Fact]

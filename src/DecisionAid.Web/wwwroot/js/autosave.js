@@ -17,7 +17,9 @@
     note.textContent = text;
   }
 
+  // data-state says where a save is (saving, saved, failed), for anything that must wait for it.
   function save(form) {
+    form.setAttribute('data-state', 'saving');
     var data = new FormData(form);
     return fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual', headers: { 'X-Autosave': '1' } })
       .then(function (response) {
@@ -30,16 +32,30 @@
             holder.innerHTML = html;
             var fresh = holder.querySelector('.feedback');
             if (old && fresh) old.replaceWith(fresh);
-            status(form, saved);
+            done(form);
           });
         }
-        if (response.type === 'opaqueredirect' || response.ok) status(form, saved);
-        else status(form, form.getAttribute('data-failed') || '');
+        if (response.type === 'opaqueredirect' || response.ok) done(form);
+        else failed(form);
       })
-      .catch(function () { status(form, form.getAttribute('data-failed') || ''); });
+      .catch(function () { failed(form); });
+  }
+
+  function done(form) {
+    status(form, saved);
+    form.setAttribute('data-state', 'saved');
+  }
+
+  // Not saved: say so, and bring back the form's button to try again.
+  function failed(form) {
+    form.classList.remove('saves-itself');
+    status(form, form.getAttribute('data-failed') || '');
+    form.setAttribute('data-state', 'failed');
   }
 
   forms.forEach(function (form) {
+    // Answers chosen with a tap save themselves; a written question keeps its button as well.
+    if (!form.querySelector('textarea')) form.classList.add('saves-itself');
     form.querySelectorAll('input[type=radio]').forEach(function (input) {
       input.addEventListener('change', function () { save(form); });
     });

@@ -11,7 +11,7 @@
   var lang = document.documentElement.lang || 'en';
   var listen = document.body.getAttribute('data-listen') || 'Listen';
   var stop = document.body.getAttribute('data-stop') || 'Stop';
-  var blocks = 'h2, h3, h4, p, li, dt, dd, figcaption, th, td, summary';
+  var blocks = 'h2, h3, h4, h5, p, li, dt, dd, figcaption, th, td, summary';
   var sentenceEnd = /([.!?]["')\u201d]*)\s+(?=[A-Z\u00c0-\u00de0-9"\u201c\u00bf\u00a1(])/g;
   var playing = null;
 
@@ -21,7 +21,8 @@
   function units(section) {
     var list = [];
     section.querySelectorAll(blocks).forEach(function (el) {
-      if (!isLeaf(el) || el.closest('.listen') || !el.textContent.trim()) return;
+      // The words that open a closed part are a button, not something the guide says.
+      if (!isLeaf(el) || el.closest('.listen') || el.matches('.disclosure > summary') || !el.textContent.trim()) return;
       var onlyText = Array.prototype.every.call(el.childNodes, function (n) { return n.nodeType === 3; });
       if (!onlyText) { list.push(el); return; }
       if (!el.hasAttribute('data-read')) {
@@ -69,6 +70,8 @@
     synth.cancel();
     finish();
     if (wasMine) return;
+    // A part kept closed (a packet's other treatments) opens, so the sentence being read can be seen.
+    section.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; });
     playing = { button: button, units: units(section) };
     button.setAttribute('aria-pressed', 'true');
     button.textContent = stop;
