@@ -40,6 +40,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             p.Property(x => x.AccentColour).HasMaxLength(7);
             p.Property(x => x.LogoContentType).HasMaxLength(40);
             p.Property(x => x.TabletIdleMinutes).HasDefaultValue(5); // practices made before tablets get the default
+            p.Property(x => x.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
         });
         builder.Entity<PracticeText>(t =>
         {

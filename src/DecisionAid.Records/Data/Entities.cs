@@ -31,6 +31,8 @@ public sealed class Practice
     public int TabletIdleMinutes { get; set; } = 5;
     /// <summary>Whether patients may sign their consent on a shared clinic tablet (off: they sign on their own device, or on paper).</summary>
     public bool SigningOnSharedDevice { get; set; }
+    /// <summary>The IANA time zone (e.g. "America/Chicago") the clinic's pages show times in; sealed records keep UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }
 
 /// <summary>

@@ -69,6 +69,13 @@ public sealed record UiText
     public required string OtherTreatmentsIntro { get; init; }
     public required string ShowOtherTreatments { get; init; }
     public required string KeepCopy { get; init; }
+    /// <summary>Under a text field with a limit: the limit (without script), the count as one types, and the words when it is over.</summary>
+    [Placeholders("max")]
+    public required string TextLimit { get; init; }
+    [Placeholders("count", "max")]
+    public required string TextCount { get; init; }
+    [Placeholders("count", "max")]
+    public required string TextOver { get; init; }
     [Placeholders("count")]
     public required string ShowSources { get; init; }
     public required string OpenPacketTitle { get; init; }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Clinic;
 
@@ -12,4 +14,15 @@ public abstract class ClinicPage : PageModel
 {
     /// <summary>The signed-in clinician, as the policy found them.</summary>
     public Records.Data.Clinician Clinician => ClinicPolicies.Current(HttpContext);
+
+    /// <summary>Times as this page shows them: in the practice's time zone.</summary>
+    public ClinicTime Time { get; private set; } = ClinicTime.Utc;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var db = HttpContext.RequestServices.GetRequiredService<Records.Data.DecisionAidDb>();
+        Time = ClinicTime.Of(await db.Practices.Where(p => p.Id == Clinician.PracticeId).Select(p => p.TimeZone).SingleOrDefaultAsync());
+        await next();
+    }
 }

@@ -34,7 +34,9 @@ public sealed class IndexModel(DecisionAidDb db, AidArchive archive, TimeProvide
         var versions = new Dictionary<(string, string), DecisionAid.Core.Content.Aid?>();
         foreach (var version in packets.Select(p => (p.AidId, p.ContentHash)).Distinct())
             versions[version] = await archive.FindAsync(db, version.AidId, version.ContentHash);
-        Rows = [.. packets.Select(p => new Row(p.Id, p.PatientName, p.AidId, p.Language, PacketStatus.Of(p, now),
-            PacketStatus.Knowledge(p, versions[(p.AidId, p.ContentHash)]).Score, PacketStatus.Consent(decisions.GetValueOrDefault(p.Id), records.GetValueOrDefault(p.Id)), p.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))];
+        // The aid and language in words, times in the practice's zone.
+        Rows = [.. packets.Select(p => new Row(p.Id, p.PatientName, PacketStatus.Choices(p, versions[(p.AidId, p.ContentHash)]).Aid,
+            Core.Content.Languages.EnglishName(p.Language), PacketStatus.Of(p, now, Time),
+            PacketStatus.Knowledge(p, versions[(p.AidId, p.ContentHash)]).Score, PacketStatus.Consent(decisions.GetValueOrDefault(p.Id), records.GetValueOrDefault(p.Id)), Time.Format(p.CreatedAt)))];
     }
 }

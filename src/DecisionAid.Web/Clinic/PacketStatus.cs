@@ -6,13 +6,16 @@ namespace DecisionAid.Web.Clinic;
 /// <summary>What a clinician needs at a glance about one packet: where it is, and how the knowledge check went.</summary>
 public static class PacketStatus
 {
-    public static string Of(Packet packet, DateTime now)
+    /// <param name="time">The practice's time zone for a clinic page; the API says UTC.</param>
+    public static string Of(Packet packet, DateTime now, ClinicTime? time = null)
     {
         ArgumentNullException.ThrowIfNull(packet);
         if (packet.RevokedAt is not null) return "Link revoked";
         if (packet.FailedUnlocks >= Web.Packets.PacketLinks.MaxFailures) return "Link ended after wrong dates of birth: make a new link";
         if (packet.UnlockBlockedUntil is { } until && until > now)
-            return string.Create(CultureInfo.InvariantCulture, $"Link resting after wrong dates of birth, until {until:HH:mm} UTC");
+            return time is null
+                ? string.Create(CultureInfo.InvariantCulture, $"Link resting after wrong dates of birth, until {until:HH:mm} UTC")
+                : $"Link resting after wrong dates of birth, until {time.Format(until, "HH:mm")} ({time.Name})";
         if (packet.FinishedAt is not null) return "Finished";
         if (packet.OpenedAt is not null) return "Opened";
         return packet.TokenExpiresAt <= now ? "Link expired, not opened" : "Sent";

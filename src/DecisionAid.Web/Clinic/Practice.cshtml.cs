@@ -27,6 +27,8 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
     /// <summary>The practice's bathing rule per language code, posted as "Bathing[es]", for every language of the library.</summary>
     public Dictionary<string, string?> Bathing { get; private set; } = [];
     [BindProperty] public bool SigningOnSharedDevice { get; set; }
+    /// <summary>The IANA time zone of the clinic's pages.</summary>
+    [BindProperty] public string TimeZone { get; set; } = "UTC";
     public string Slug { get; private set; } = "";
     public List<string> Errors { get; } = [];
     public bool Saved { get; private set; }
@@ -35,7 +37,7 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
     {
         var practice = await db.Practices.Include(p => p.Texts).SingleAsync(p => p.Id == Clinician.PracticeId);
         (Name, Phone, PhoneAfterHours, Address, AccentColour, Slug) = (practice.Name, practice.Phone, practice.PhoneAfterHours, practice.Address, practice.AccentColour, practice.Slug);
-        (TabletIdleMinutes, SigningOnSharedDevice) = (practice.TabletIdleMinutes, practice.SigningOnSharedDevice);
+        (TabletIdleMinutes, SigningOnSharedDevice, TimeZone) = (practice.TabletIdleMinutes, practice.SigningOnSharedDevice, practice.TimeZone);
         Bathing = Languages.ToDictionary(l => l, l => practice.TextIn(PracticeText.Bathing, l));
     }
 
@@ -50,6 +52,7 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
         if (Address?.Length > 400) Errors.Add("The address can be up to 400 characters.");
         if (!ModelState.IsValid && ModelState[nameof(TabletIdleMinutes)]?.Errors.Count > 0 || TabletIdleMinutes is < 1 or > 60)
             Errors.Add("The tablet's idle time is a whole number of minutes from 1 to 60.");
+        if (!ClinicTime.Known(TimeZone)) Errors.Add($"'{TimeZone}' is not a time zone this server knows: choose one from the list (e.g. America/Chicago).");
         // Read from the form by hand: a bound dictionary would take every field of the form when none is named Bathing[...].
         Bathing = Request.HasFormContentType
             ? Request.Form.Keys.Where(k => k.StartsWith("Bathing[", StringComparison.Ordinal) && k.EndsWith(']'))
@@ -96,6 +99,7 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
         practice.TabletIdleMinutes = TabletIdleMinutes;
         var textsChanged = SetTexts(practice, PracticeText.Bathing, Bathing);
         practice.SigningOnSharedDevice = SigningOnSharedDevice;
+        practice.TimeZone = TimeZone;
         if (logo is { } l) (practice.LogoContentType, practice.Logo) = (l.Type, l.Bytes);
         var changed = db.Entry(practice).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Concat(textsChanged).ToList();
         await audit.SaveAsync(new AuditEvent(AuditActions.PracticeSettingsChanged, AuditActions.Clinician(Clinician), practice.Id,

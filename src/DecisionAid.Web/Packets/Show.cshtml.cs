@@ -15,6 +15,8 @@ public sealed class ShowModel(PatientSessions sessions, AidArchive archive, Deci
     public Practices.Brand? Brand { get; private set; }
     /// <summary>"Your risks" and the aid, exactly as a consent will seal them.</summary>
     public string ContentHtml { get; private set; } = "";
+    /// <summary>Questions sent over the length limit (without script): shown again, unsaved, with the limit.</summary>
+    public string? TypedQuestions { get; private set; }
     /// <summary>Signed: the answers are part of the consent now and cannot change.</summary>
     public bool Locked { get; private set; }
 
@@ -36,7 +38,18 @@ public sealed class ShowModel(PatientSessions sessions, AidArchive archive, Deci
         value = (value ?? "").Trim();
         // The survey is answered on its own page, where a signed consent does not freeze it.
         if (kind == AnswerKinds.Survey) return BadRequest("the post-visit survey is answered at /packet/survey");
-        if (AnswerKinds.Problem(Aid, kind, item, value) is { } problem) return BadRequest(problem);
+        if (AnswerKinds.Problem(Aid, kind, item, value) is { } problem)
+        {
+            // Questions too long, sent without script: the page again, with what was typed and how long it is.
+            if (kind == AnswerKinds.Questions && !Request.Headers.ContainsKey("X-Autosave") && value.Length > AnswerKinds.MaxQuestionsLength)
+            {
+                TypedQuestions = value;
+                ContentHtml = await content.RenderAsync(Packet, Aid);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            return BadRequest(problem);
+        }
         // Checked again under the audit trail's lock: a signature cannot land between this check and the save.
         await using var transaction = await audit.BeginAsync();
         if ((await steps.StateAsync(Packet.Id)).AnswersLocked) return new ConflictObjectResult("the patient has signed; the answers are part of the consent now");

@@ -81,6 +81,25 @@ public class PacketPageBrowserTests(BrowserSite site, ITestOutputHelper output)
         await phone.WaitForFunctionAsync("() => window.__spoken.some(s => s.startsWith('Collapsed lung'))");
     }
 
+    [Fact]
+    public async Task Questions_over_the_limit_are_held_back_with_their_length_in_the_packets_language()
+    {
+        var (phone, _) = await OpenPacketAsync("neurolysis", "es", "genicular", "heat", []);
+        var box = phone.Locator("#questions-text");
+        await Assertions.Expect(phone.Locator("#questions-text-limit")).ToHaveTextAsync("0 de 2000 caracteres.");
+        var typed = string.Concat(Enumerable.Repeat("¿Puedo manejar a casa? ", 90)); // 2,070 characters
+        await box.FillAsync(typed);
+        await Assertions.Expect(phone.Locator("#questions-text-limit")).ToHaveTextAsync("Tiene 2070 caracteres. Déjelo en 2000 o menos.");
+        Assert.False(await box.EvaluateAsync<bool>("area => area.validity.valid"));
+        Assert.Equal(typed, await box.InputValueAsync());
+        // Shortened under the limit, it saves itself.
+        await box.FillAsync(typed[..1990]);
+        await Assertions.Expect(phone.Locator("#questions-text-limit")).ToHaveTextAsync("1990 de 2000 caracteres.");
+        await Assertions.Expect(phone.Locator("#my-questions form")).ToHaveAttributeAsync("data-state", "saved");
+        await phone.ReloadAsync();
+        Assert.Equal(typed[..1990].Trim(), await phone.Locator("#questions-text").InputValueAsync());
+    }
+
     private static async Task<(int Height, double LoadMs)> Measure(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);

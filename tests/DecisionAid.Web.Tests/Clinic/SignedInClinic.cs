@@ -87,7 +87,7 @@ public sealed class SignedInClinic : IDisposable
     public static async Task<string> CreatePacketAsync(HttpClient clinician, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var created = await PostFormAsync(clinician, "/clinic/packets/new", fields, "/clinic/packets/new?aid=neurolysis");
-        Assert.Equal(System.Net.HttpStatusCode.OK, created.StatusCode);
+        Assert.True(created.StatusCode == System.Net.HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
         var link = new HtmlParser().ParseDocument(await created.Content.ReadAsStringAsync()).QuerySelector("code.link")!.TextContent;
         return System.Text.RegularExpressions.Regex.Match(link, "/p/([A-Za-z0-9_-]+)$").Groups[1].Value;
     }

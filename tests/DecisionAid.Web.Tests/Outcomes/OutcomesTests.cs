@@ -78,8 +78,12 @@ public sealed class OutcomesTests
             Assert.Equal(e.Opened.ToString("N0", CultureInfo.InvariantCulture), Cell("Opened"));
             Assert.Equal(e.Finished.ToString("N0", CultureInfo.InvariantCulture), Cell("Finished"));
             Assert.Equal(e.Perfect.ToString("N0", CultureInfo.InvariantCulture), Cell("6 of 6"));
-            foreach (var q in aid.KnowledgeCheck)
-                Assert.Contains($"({e.Missed[q.Id]:N0} of {e.Checks:N0})", Cell(aid.Texts[language].KnowledgeCheck[q.Id].Question.Value), StringComparison.Ordinal);
+            // Each question numbered as its bar in the chart is, with its wording.
+            foreach (var (q, i) in aid.KnowledgeCheck.Select((q, i) => (q, i)))
+                Assert.Contains($"({e.Missed[q.Id]:N0} of {e.Checks:N0})", Cell($"Question {i + 1}: {aid.Texts[language].KnowledgeCheck[q.Id].Question.Value}"), StringComparison.Ordinal);
+            var chart = section.QuerySelectorAll("svg.chart").Single(c => c.QuerySelector("title")!.Id!.StartsWith("chart-missed", StringComparison.Ordinal)).TextContent;
+            Assert.Contains("Question 1", chart, StringComparison.Ordinal);
+            foreach (var q in aid.KnowledgeCheck) Assert.DoesNotContain(q.Id, chart, StringComparison.Ordinal);
             Assert.Contains($"({e.SureNo:N0} of {e.Sure:N0})", Cell("SURE: any \"no\" (a sign of decisional conflict)"), StringComparison.Ordinal);
             Assert.StartsWith(e.Signed.ToString("N0", CultureInfo.InvariantCulture), Cell("Consent: signed"), StringComparison.Ordinal);
         }
@@ -122,14 +126,14 @@ public sealed class OutcomesTests
         foreach (var group in rows.GroupBy(r => (r.Language, r.ContentVersion)))
         {
             var section = page.GetElementById($"v-{group.Key.Language}-{group.Key.ContentVersion.Replace('.', '-')}")!.ParentElement!;
-            foreach (var item in DecisionAid.Core.Surveys.VisitSurvey.Items)
+            foreach (var (item, i) in DecisionAid.Core.Surveys.VisitSurvey.Items.Select((item, i) => (item, i)))
             {
                 var said = group.Where(r => r.ItemId == item.Id).ToList();
                 var ratings = said.Where(r => r.Value != "skipped").Select(r => double.Parse(r.Value, CultureInfo.InvariantCulture)).ToList();
                 var mean = ratings.Average();
                 var sd = Math.Sqrt(ratings.Sum(r => (r - mean) * (r - mean)) / (ratings.Count - 1));
                 var half = DecisionAid.Core.Outcomes.StudentT.Quantile975(ratings.Count - 1) * sd / Math.Sqrt(ratings.Count);
-                var cells = section.QuerySelectorAll("tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == words.Questions[item.Id]).QuerySelectorAll("td").Select(c => c.TextContent).ToList();
+                var cells = section.QuerySelectorAll("tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == $"Item {i + 1}: {words.Questions[item.Id]}").QuerySelectorAll("td").Select(c => c.TextContent).ToList();
                 Assert.Equal(ratings.Count.ToString("N0", CultureInfo.InvariantCulture), cells[0]);
                 Assert.Equal(said.Count(r => r.Value == "skipped").ToString("N0", CultureInfo.InvariantCulture), cells[1]);
                 Assert.Equal(mean.ToString("0.00", CultureInfo.InvariantCulture), cells[2]);

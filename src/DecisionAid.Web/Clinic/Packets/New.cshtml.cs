@@ -78,7 +78,7 @@ public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks l
         db.Packets.Add(packet);
         await audit.SaveAsync(Fingerprints.PacketCreated(packet, AuditActions.Clinician(Clinician)));
         var link = links.LinkFor(token, Request);
-        Created = new CreatedPacket(packet.Id, packet.PatientName, DecisionAid.Rendering.Text.UiText.For(packet.Language).LanguageName,
+        Created = new CreatedPacket(packet.Id, packet.PatientName, $"{Languages.EnglishName(packet.Language)} ({Languages.Get(packet.Language).Name})",
             PacketStatus.Choices(packet, Aid), link, QrCodes.DataUri(link));
         Response.Headers.CacheControl = "no-store";
         return Page();

@@ -132,7 +132,7 @@ public sealed class ShowModel(
     private async Task ShowAsync(Packet packet)
     {
         Packet = packet;
-        Status = PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime);
+        Status = PacketStatus.Of(packet, clock.GetUtcNow().UtcDateTime, Time);
         var aid = await archive.ForPacketAsync(db, packet);
         Choices = PacketStatus.Choices(packet, aid);
         (Score, Missed) = PacketStatus.Knowledge(packet, aid);

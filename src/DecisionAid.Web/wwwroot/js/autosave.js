@@ -63,7 +63,8 @@
     form.querySelectorAll('textarea').forEach(function (area) {
       area.addEventListener('input', function () {
         clearTimeout(timer);
-        timer = setTimeout(function () { save(form); }, 1200);
+        // Over its length limit the text is not sent: text-limit.js says so under it.
+        timer = setTimeout(function () { if (area.checkValidity()) save(form); }, 1200);
       });
     });
   });

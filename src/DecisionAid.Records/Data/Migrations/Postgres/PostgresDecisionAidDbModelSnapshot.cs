@@ -546,6 +546,13 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasDefaultValue(5);
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")

@@ -541,6 +541,13 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(5);
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
