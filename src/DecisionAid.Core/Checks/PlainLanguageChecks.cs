@@ -84,17 +84,25 @@ internal static class PlainLanguageChecks
     {
         var terms = MedicalTerm.For(text.Language);
         if (terms.Count == 0) yield break;
-        var sentences = text.ReadingOrder()
-            .SelectMany(t => MarkdownText.Blocks(t.Text.Value).SelectMany(SentenceSplitter.Split).Select(s => (t.Text, Sentence: s)))
+        // The aid page's order, and a packet's, which puts "Your risks" first: a term must be explained where it first
+        // appears in either (each term is reported once).
+        var orders = new[] { ("", text.ReadingOrder()), (" in a patient's packet, where 'Your risks' follows the summary", text.PacketReadingOrder()) }
+            .Select(o => (o.Item1, Sentences: o.Item2
+                .SelectMany(t => MarkdownText.Blocks(t.Text.Value).SelectMany(SentenceSplitter.Split).Select(s => (t.Text, Sentence: s)))
+                .ToList()))
             .ToList();
         foreach (var term in terms)
         {
-            var first = sentences.FindIndex(s => term.IsUsedIn(s.Sentence));
-            if (first < 0) continue;
-            var window = string.Join(" ", sentences.Skip(Math.Max(0, first - 1)).Take(first == 0 ? 3 : 4).Select(s => s.Sentence));
-            if (term.IsExplainedIn(window)) continue;
-            yield return new Finding(FindingCodes.MedicalTermUnexplained, Severity.Error, locator.Locate(sentences[first].Text, sentences[first].Sentence),
-                $"the medical term '{term.Term}' is used without a plain explanation; where it first appears, say it in plain words too (e.g. \"{term.Plain[0]}\")");
+            foreach (var (where, sentences) in orders)
+            {
+                var first = sentences.FindIndex(s => term.IsUsedIn(s.Sentence));
+                if (first < 0) continue;
+                var window = string.Join(" ", sentences.Skip(Math.Max(0, first - 1)).Take(first == 0 ? 3 : 4).Select(s => s.Sentence));
+                if (term.IsExplainedIn(window)) continue;
+                yield return new Finding(FindingCodes.MedicalTermUnexplained, Severity.Error, locator.Locate(sentences[first].Text, sentences[first].Sentence),
+                    $"the medical term '{term.Term}' is used without a plain explanation{where}; where it first appears, say it in plain words too (e.g. \"{term.Plain[0]}\")");
+                break;
+            }
         }
     }
 

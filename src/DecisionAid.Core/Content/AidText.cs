@@ -74,6 +74,16 @@ public sealed record AidText
     }
 
     /// <summary>Every text a patient reads, in the order the aid page shows it, with the section it belongs to.</summary>
+    /// <summary>
+    /// The order a patient's packet reads in: the summary, then "Your risks" (the risks' overview, the main risk, each
+    /// risk with the health factors' reasons as its notes), then the rest of the aid as <see cref="ReadingOrder"/> has it.
+    /// </summary>
+    public IEnumerable<(string Section, LocatedText Text)> PacketReadingOrder()
+    {
+        static bool First(string section) => section is "summary" or "risks" or "health_factors";
+        return ReadingOrder().Where(t => First(t.Section)).Concat(ReadingOrder().Where(t => !First(t.Section)));
+    }
+
     public IEnumerable<(string Section, LocatedText Text)> ReadingOrder()
     {
         yield return ("summary", Summary);

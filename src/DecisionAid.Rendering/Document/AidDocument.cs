@@ -11,7 +11,7 @@ public sealed record Section(string? Id, string? HeadingId, string Heading, IRea
 /// What a patient is shown of one aid in one language, in order, decided once: the page, the static file, the
 /// packet page, the handout PDF and the aftercare PDF are renderings of it, so paper never says less than the screen.
 /// </summary>
-/// <param name="Personal">"Your risks" of a packet; empty for the public aid.</param>
+/// <param name="Personal">A packet's opening: the summary, then "Your risks"; empty for the public aid.</param>
 /// <param name="Body">The aid itself, from "In short" to the knowledge check.</param>
 /// <param name="Closing">The sources and the review date.</param>
 /// <param name="Aftercare">The aftercare part, when asked for and the aid has one.</param>
@@ -32,7 +32,7 @@ public sealed record AidDocument(
         var body = new ArticleSections(aid, text, ui, request.Risks?.Choices);
         return new AidDocument(
             aid, language, text.Title.Value, ui.DecisionAid,
-            request.Risks is { } risks ? [PersonalSections.YourRisks(text, ui, risks, body.RisksIntro())] : [],
+            request.Risks is { } risks ? [body.Summary(), PersonalSections.YourRisks(text, ui, risks, body.RisksIntro())] : [],
             body.All(request.KnowledgeCheck),
             body.Closing(),
             request.Aftercare ? PersonalSections.Aftercare(aid, text, request.Risks?.Choices, request.Brand) : null,

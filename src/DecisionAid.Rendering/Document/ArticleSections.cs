@@ -14,12 +14,11 @@ internal sealed class ArticleSections(Aid aid, AidText text, UiText ui, PacketCh
 {
     public IReadOnlyList<Section> All(bool knowledgeCheck)
     {
-        var sections = new List<Section>
-        {
-            new("summary", "summary-h", ui.InShort, [new Prose(text.Summary.Value)], "summary"),
-            new("what-it-is", "what-h", ui.WhatIsIt, [new Prose(text.WhatItIs.Value)]),
-            Steps(),
-        };
+        // A packet shows the summary before "Your risks" (see AidDocument), so the treatment is named before its risks.
+        var sections = new List<Section>();
+        if (choices is null) sections.Add(Summary());
+        sections.Add(new("what-it-is", "what-h", ui.WhatIsIt, [new Prose(text.WhatItIs.Value)]));
+        sections.Add(Steps());
         if (aid.Personalisation.Methods.Count > 0 || aid.Personalisation.Targets.Count > 0) sections.Add(WaysToTreat());
         sections.Add(Benefits());
         // A packet lists its risks once, under "Your risks" at the top.
@@ -32,6 +31,8 @@ internal sealed class ArticleSections(Aid aid, AidText text, UiText ui, PacketCh
         if (knowledgeCheck) sections.Add(KnowledgeCheck());
         return sections;
     }
+
+    public Section Summary() => new("summary", "summary-h", ui.InShort, [new Prose(text.Summary.Value)], "summary");
 
     /// <summary>Whether an item tied to these nerves and methods is the patient's own (on the public page, all are).</summary>
     private bool Own(IReadOnlyList<string> targets, IReadOnlyList<string> methods) =>

@@ -115,6 +115,18 @@ public class CheckTests
     }
 
     [Fact]
+    public void A_term_explained_only_after_the_risks_is_flagged_for_the_packet_where_your_risks_comes_first()
+    {
+        // On the aid page "What is it?" explains it before the risks use it; a packet shows "Your risks" right after the summary.
+        using var fixture = new FixtureLibrary()
+            .Edit("en.yaml", "what_it_is: It is a test of the loader.", "what_it_is: A pneumothorax, or collapsed lung, can happen. It is rare.")
+            .Edit("en.yaml", "overview: Some things can go wrong.", "overview: Some things can go wrong. A pneumothorax is one of them.");
+        var finding = Assert.Single(Of(fixture, FindingCodes.MedicalTermUnexplained));
+        Assert.Contains("in a patient's packet, where 'Your risks' follows the summary", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'pneumothorax'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_medical_term_explained_in_plain_words_passes()
     {
         using var fixture = new FixtureLibrary().Edit("en.yaml", "what_it_is: It is a test of the loader.", "what_it_is: A pneumothorax, or collapsed lung, can happen. It is rare.");

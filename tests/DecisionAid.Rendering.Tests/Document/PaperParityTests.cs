@@ -57,9 +57,9 @@ public partial class PaperParityTests
             AssertPaperHasEverything(page, pdf, $"{aidId} {language} packet {choice.Target}/{choice.Method}");
             var yourRisks = new HtmlParser().ParseDocument(page).QuerySelectorAll("#your-risks h3").Select(h => Normal(h.TextContent)).ToList();
             Assert.NotEmpty(yourRisks);
-            // The patient's own risks come first on paper too: the first one is printed before the aid's summary begins.
+            // The patient's own risks come first on paper too, after the summary: the first one is printed before "What is it?" begins.
             var text = Normal(PdfText.Flowing(pdf));
-            Assert.True(text.IndexOf(yourRisks[0], StringComparison.Ordinal) < text.IndexOf(Normal(aid.Texts[language].Summary.Value.Split('\n')[0]), StringComparison.Ordinal),
+            Assert.True(text.IndexOf(yourRisks[0], StringComparison.Ordinal) < text.IndexOf(Normal(aid.Texts[language].WhatItIs.Value.Split('\n')[0]), StringComparison.Ordinal),
                 $"{aidId} {language}: 'Your risks' is not first on paper");
         }
     }
