@@ -184,6 +184,14 @@ public sealed class BrowserSite : IAsyncLifetime
     public static async Task<IReadOnlyList<string>> Axe(IPage page) =>
         [.. (await page.RunAxe()).Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
 
+    /// <summary>
+    /// Waits until the fonts for the page's words are in, so a screenshot shows the words, not empty boxes. The Chinese
+    /// font is fetched only once a Chinese word (such as the language menu's "中文") is drawn, which can be after
+    /// document.fonts.ready has already settled: so its load is asked for the page's own text first.
+    /// </summary>
+    public static Task FontsLoadedAsync(IPage page) => page.EvaluateAsync(
+        "async () => { await document.fonts.load('16px \"DecisionAid CJK\"', document.body.innerText); await document.fonts.ready; return true; }");
+
     /// <summary>Where screenshots for the README go.</summary>
     public static string Screenshot(string name)
     {

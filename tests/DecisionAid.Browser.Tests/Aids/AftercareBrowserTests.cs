@@ -17,6 +17,7 @@ public class AftercareBrowserTests(BrowserSite site)
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"the page scrolls sideways ({widths[0]} > {widths[1]})");
+        await BrowserSite.FontsLoadedAsync(phone);
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot($"aftercare-{lang}-phone.png"), FullPage = true });
     }
 }

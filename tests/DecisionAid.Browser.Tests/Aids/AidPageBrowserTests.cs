@@ -18,8 +18,10 @@ public class AidPageBrowserTests(BrowserSite site)
         Assert.True(loaded, "every step picture loads");
         Assert.Equal(3, await page.Locator(".steps img").CountAsync());
         Assert.True(await page.Locator("svg.icon-array").CountAsync() >= 3);
+        await BrowserSite.FontsLoadedAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-en-desktop.png") });
         await page.GotoAsync("/es/aids/neurolysis");
+        await BrowserSite.FontsLoadedAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-es-desktop.png") });
     }
 
@@ -81,6 +83,7 @@ public class AidPageBrowserTests(BrowserSite site)
         Assert.Contains("Checked on", text, StringComparison.Ordinal);
         Assert.True(await page.Locator(".steps img").First.IsVisibleAsync());
         Assert.Equal("page", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#risks h2')).breakBefore"));
+        await BrowserSite.FontsLoadedAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-en-print.png") });
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "Letter" });
         Assert.True(pdf.Length > 10_000);
@@ -117,12 +120,16 @@ public class AidPageBrowserTests(BrowserSite site)
         if (width == 360)
         {
             await page.GotoAsync("/en/aids/neurolysis");
+            await BrowserSite.FontsLoadedAsync(page);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-en-phone.png") });
             await page.GotoAsync("/es/aids/neurolysis");
+            await BrowserSite.FontsLoadedAsync(page);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("aid-es-phone.png") });
             await page.GotoAsync("/es/aids/nerve-block");
+            await BrowserSite.FontsLoadedAsync(page);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("nerve-block-es-phone.png") });
             await page.GotoAsync("/es/");
+            await BrowserSite.FontsLoadedAsync(page);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("list-es-phone.png") });
         }
     }

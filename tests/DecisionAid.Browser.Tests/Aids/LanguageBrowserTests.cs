@@ -31,7 +31,22 @@ public class LanguageBrowserTests(BrowserSite site)
         await page.GotoAsync("/zh/aids/neurolysis");
         // The site's CJK font (for a device with none, as this headless Chromium) is in use once the page's fonts are loaded.
         Assert.True(await page.EvaluateAsync<bool>("async () => { await document.fonts.ready; return document.fonts.check('16px \"DecisionAid CJK\"', '神经'); }"));
+        await BrowserSite.FontsLoadedAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserSite.Screenshot("aid-zh-phone.png") });
+    }
+
+    [Fact]
+    public async Task On_an_english_page_the_language_menus_chinese_name_loads_the_sites_chinese_font()
+    {
+        // This Chromium has no Chinese font of its own: without the site's, "中文" would be drawn as empty boxes.
+        var page = await site.NewPage();
+        await page.GotoAsync("/en/aids/neurolysis");
+        var chinese = page.Locator("nav.languages a[lang=zh]");
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", await chinese.InnerTextAsync());
+        await BrowserSite.FontsLoadedAsync(page);
+        var faces = await page.EvaluateAsync<string[]>("() => [...document.fonts].filter(f => f.family.includes('DecisionAid CJK')).map(f => f.status)");
+        Assert.Contains("loaded", faces);
+        Assert.True(await chinese.EvaluateAsync<bool>("a => document.fonts.check('16px \"DecisionAid CJK\"', a.textContent)"));
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public class PacketBrowserTests(BrowserSite site)
         problems.AddRange(await BrowserSite.Axe(phone));
         var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"the packet scrolls sideways on a phone ({widths[0]} > {widths[1]})");
+        await BrowserSite.FontsLoadedAsync(phone);
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("packet-es-phone.png") });
 
         // Choosing an answer saves it at once, with no button and no page load; it is there after a reload.

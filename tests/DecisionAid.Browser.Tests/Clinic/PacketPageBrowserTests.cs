@@ -24,6 +24,8 @@ public class PacketPageBrowserTests(BrowserSite site, ITestOutputHelper output)
         var (_, warmMs) = await Measure(phone);
         output.WriteLine($"packet page on a 360 px phone: {height} px tall, loaded in {loadMs:0} ms (first) and {warmMs:0} ms (reload)");
 
+        await BrowserSite.FontsLoadedAsync(phone);
+
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("packet-en-phone-top.png") });
         // It opens with the title and what to do, not with downloads; the downloads close the page.
         var first = await phone.EvaluateAsync<string[]>("() => [...document.querySelectorAll('main h1, main h2, main a')].slice(0, 3).map(e => e.tagName + ' ' + e.textContent.trim())");

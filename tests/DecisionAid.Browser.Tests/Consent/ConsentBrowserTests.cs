@@ -64,6 +64,7 @@ public class ConsentBrowserTests(BrowserSite site)
             await phone.Mouse.MoveAsync(box.X + (box.Width * x), box.Y + (box.Height * y), new() { Steps = 6 });
         await phone.Mouse.UpAsync();
         Assert.StartsWith("M", await phone.Locator("input[name=strokes]").InputValueAsync(), StringComparison.Ordinal);
+        await BrowserSite.FontsLoadedAsync(phone);
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("consent-sign-phone.png"), FullPage = false });
         await phone.GetByRole(AriaRole.Button, new() { Name = "I agree and sign" }).ClickAsync();
         await phone.WaitForURLAsync("**/packet/consent*");
@@ -81,6 +82,7 @@ public class ConsentBrowserTests(BrowserSite site)
         await desk.GetByLabel("Interpreter's name (if any)").FillAsync("Ana Ruiz");
         await desk.GetByLabel("Interpreter's language").FillAsync("Spanish");
         await desk.GetByLabel("Your password, to sign").FillAsync(password);
+        await BrowserSite.FontsLoadedAsync(desk);
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("consent-countersign.png"), FullPage = true });
         await desk.GetByRole(AriaRole.Button, new() { Name = "Countersign and seal" }).ClickAsync();
         await desk.WaitForURLAsync("**/consent#records");

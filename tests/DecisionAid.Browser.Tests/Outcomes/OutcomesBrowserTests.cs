@@ -38,10 +38,12 @@ public class OutcomesBrowserTests(BrowserSite site)
         Assert.True(await desk.Locator("table").CountAsync() >= await charts.CountAsync());
         var violations = await BrowserSite.Axe(desk);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserSite.FontsLoadedAsync(desk);
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("outcomes.png"), Clip = new Clip { X = 0, Y = 0, Width = 1100, Height = 1800 }, FullPage = true });
         // The post-visit survey beside the published trial, for the README.
         var survey = desk.Locator("h3", new() { HasText = "After the visit" }).First;
         var top = await survey.EvaluateAsync<double>("e => e.getBoundingClientRect().top + window.scrollY");
+        await BrowserSite.FontsLoadedAsync(desk);
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("outcomes-survey.png"), Clip = new Clip { X = 0, Y = (float)top - 10, Width = 1100, Height = 950 }, FullPage = true });
     }
 }

@@ -78,6 +78,7 @@ public class TabletBrowserTests(BrowserSite site)
         await tablet.WaitForURLAsync("**/packet");
         Assert.Contains("I'm finished", await tablet.Locator(".tablet-bar").InnerTextAsync(), StringComparison.Ordinal);
         problems.AddRange(await BrowserSite.Axe(tablet));
+        await BrowserSite.FontsLoadedAsync(tablet);
         await tablet.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("tablet-packet.png") });
 
         // Links that would leave the packet (a source on another site, another aid) stay put: the tablet's script
@@ -119,6 +120,7 @@ public class TabletBrowserTests(BrowserSite site)
         await tablet.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync();
         await AssertNothingOfThePatient(tablet);
         problems.AddRange(await BrowserSite.Axe(tablet));
+        await BrowserSite.FontsLoadedAsync(tablet);
         await tablet.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("tablet-welcome.png") });
         Assert.Equal(0, await tablet.EvaluateAsync<int>("() => window.localStorage.length + window.sessionStorage.length"));
         var cookies = (await tablet.Context.CookiesAsync()).Select(c => c.Name).ToList();
@@ -170,6 +172,7 @@ public class TabletBrowserTests(BrowserSite site)
         await phone.WaitForURLAsync("**/packet/survey");
         Assert.DoesNotContain("/s/", phone.Url, StringComparison.Ordinal);
         problems.AddRange(await BrowserSite.Axe(phone));
+        await BrowserSite.FontsLoadedAsync(phone);
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("survey-es-phone.png") });
         for (var q = 1; q <= 8; q++)
         {
