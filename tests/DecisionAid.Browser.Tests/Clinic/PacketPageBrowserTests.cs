@@ -102,6 +102,31 @@ public class PacketPageBrowserTests(BrowserSite site, ITestOutputHelper output)
         Assert.Equal(typed[..1990].Trim(), await phone.Locator("#questions-text").InputValueAsync());
     }
 
+    /// <summary>Issue 17 item 11: every answer button is one size, and a question's answers start right under its words, on a phone and a desktop.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("es")]
+    public async Task Answer_buttons_are_one_size_and_answers_start_right_under_their_question(string language)
+    {
+        var (page, _) = await OpenPacketAsync("neurolysis", language, "genicular", "heat", []);
+        foreach (var (width, height) in new[] { (360, 740), (1280, 900) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            var sizes = await page.EvaluateAsync<string[]>("""
+                () => [...new Set([...document.querySelectorAll('main input[type=radio]')].filter(r => r.offsetParent)
+                    .map(r => { const b = r.getBoundingClientRect(); return Math.round(b.width) + 'x' + Math.round(b.height); }))]
+                """);
+            Assert.Equal(["24x24"], sizes);
+            // The gap between a question's words and its first answer, for every question with answers on the page.
+            var gaps = await page.EvaluateAsync<double[]>("""
+                () => [...document.querySelectorAll('main fieldset')].filter(f => f.offsetParent && f.querySelector(':scope > legend') && f.querySelector('.choice'))
+                    .map(f => f.querySelector('.choice').getBoundingClientRect().top - f.querySelector(':scope > legend').getBoundingClientRect().bottom)
+                """);
+            Assert.True(gaps.Length >= 10, $"{gaps.Length} questions found at {width} px");
+            Assert.All(gaps, gap => Assert.InRange(gap, -1, 16));
+        }
+    }
+
     private static async Task<(int Height, double LoadMs)> Measure(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);
