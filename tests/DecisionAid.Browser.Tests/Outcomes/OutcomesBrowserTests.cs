@@ -26,9 +26,13 @@ public class OutcomesBrowserTests(BrowserSite site)
         await desk.WaitForURLAsync("**/clinic/outcomes");
         await desk.Locator("#from").FillAsync(DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await desk.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await desk.WaitForURLAsync("**/clinic/outcomes?*");
+        // Waits for the new page's own content, not for its load event (once seen to stall past 90 s on 2 busy cores).
+        await desk.WaitForURLAsync("**/clinic/outcomes?*", new() { WaitUntil = WaitUntilState.Commit });
+        await desk.Locator("#from").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await desk.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
 
         var charts = desk.Locator("svg.chart");
+        await charts.Nth(3).WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.True(await charts.CountAsync() >= 4);
         for (var i = 0; i < await charts.CountAsync(); i++)
         {
