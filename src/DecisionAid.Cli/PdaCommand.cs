@@ -29,6 +29,7 @@ public static class PdaCommand
         root.Subcommands.Add(CheckVerb.Create(context));
         root.Subcommands.Add(ReadabilityVerb.Create(context));
         root.Subcommands.Add(RenderVerb.Create(context));
+        root.Subcommands.Add(DossierVerb.Create(context));
         root.Subcommands.Add(AuditVerb.Create(context));
         root.Subcommands.Add(ExportVerb.Create(context));
         root.Subcommands.Add(OutcomesVerbs.Outcomes(context));

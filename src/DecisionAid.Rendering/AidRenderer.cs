@@ -61,6 +61,13 @@ public sealed class AidRenderer : IAsyncDisposable
         });
     }
 
+    /// <summary>An aid version's standards dossier as one self-contained HTML document.</summary>
+    public Task<string> RenderDossierAsync(Core.Standards.Dossier dossier)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        return RenderAsync<Dossiers.DossierPage>(new Dictionary<string, object?> { ["Dossier"] = dossier });
+    }
+
     private Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>
         _renderer.Dispatcher.InvokeAsync(async () =>
         {

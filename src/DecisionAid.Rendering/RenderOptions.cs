@@ -9,4 +9,6 @@ public sealed record RenderOptions
     public Func<string, string, string>? PictureUrl { get; init; }
     /// <summary>Maps a linked aid's id to its URL; null leaves links to other aids out.</summary>
     public Func<string, string>? AidUrl { get; init; }
+    /// <summary>Maps an aid's id to its standards dossier's URL; null (a self-contained file) leaves the link out.</summary>
+    public Func<string, string>? DossierUrl { get; init; }
 }

@@ -43,6 +43,7 @@ app.UseTabletMode(); // before sign-in: a locked tablet never reaches a clinic p
 app.UseClinicAccess();
 app.UseOutputCache();
 app.MapAidAssets();
+app.MapDossiers();
 app.MapBrandAssets();
 app.MapLanguageRedirect();
 app.MapHealth();

@@ -11,6 +11,7 @@ public static class AidChecker
         ArgumentNullException.ThrowIfNull(aid);
         options ??= CheckOptions.Default;
         var findings = IpdasChecks.Check(aid, options, today).ToList();
+        findings.AddRange(StandardsChecks.Check(aid, options));
         foreach (var text in aid.Texts.Values) findings.AddRange(PlainLanguageChecks.Check(text, options));
         findings.AddRange(ParityChecks.Check(aid));
         findings.AddRange(AftercareChecks.Check(aid));

@@ -45,6 +45,21 @@ public static class FindingCodes
     public const string SourceUnused = "IPDAS009";
     public const string TooFewOptions = "IPDAS010";
     public const string ReviewDateInFuture = "IPDAS011";
+    // The standards' items (StandardsChecks); each message names the item of IPDAS, NQF or Montgomery it holds.
+    public const string ConditionNotStated = "IPDAS012";
+    public const string DecisionNotStated = "IPDAS013";
+    public const string OptionDetailUneven = "IPDAS014";
+    public const string NoPublicationDate = "IPDAS015";
+    public const string NoUpdatePolicy = "IPDAS016";
+    public const string FundingNotDeclared = "IPDAS017";
+    public const string ConflictsNotDeclared = "IPDAS018";
+    public const string AuthorsNotNamed = "IPDAS019";
+    public const string RelativeOnly = "IPDAS020";
+    public const string VagueChance = "IPDAS021";
+    public const string SeriousHarmNotMarked = "IPDAS022";
+    public const string SeriousHarmUnreachable = "IPDAS023";
+    public const string ChanceGroupUnnamed = "IPDAS024";
+    public const string ChanceTimeFrameMissing = "IPDAS025";
     /// <summary>An aftercare item cites no source: a patient acts on it after they go home.</summary>
     public const string AftercareUncited = "CARE001";
     /// <summary>Aftercare without an emergency item: every aftercare part says when to call the emergency number.</summary>

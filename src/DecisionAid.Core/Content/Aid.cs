@@ -26,6 +26,8 @@ public sealed record Aid
     /// <summary>SVG text of each picture, keyed by its path relative to the aid folder (e.g. "art/step-1.svg").</summary>
     public required IReadOnlyDictionary<string, string> Pictures { get; init; }
     public required IReadOnlyDictionary<string, AidText> Texts { get; init; }
+    /// <summary>Who wrote the aid, who paid, when it was published and when it is reviewed next (the standards' disclosure items).</summary>
+    public AidDeclarations Declarations { get; init; } = AidDeclarations.None;
     public required string ContentHash { get; init; }
     public required SourceLocation Location { get; init; }
 
@@ -40,6 +42,36 @@ public sealed record Aid
 }
 
 public sealed record Reviewer(string Name, string Role, SourceLocation Location);
+
+/// <summary>
+/// The aid's own declarations for the standards (IPDAS C3, C4, C6 and disclosure): each may be missing in a file,
+/// and the checker says which standard item that fails. <see cref="Funding"/> and <see cref="ConflictsOfInterest"/>
+/// are "none" (said to patients in their language by the site's words) or a declaration in English.
+/// </summary>
+public sealed record AidDeclarations(
+    LocatedText? Published, LocatedText? NextReview, IReadOnlyList<LocatedText> ReviewSoonerWhen,
+    IReadOnlyList<Reviewer> Authors, LocatedText? Funding, LocatedText? ConflictsOfInterest)
+{
+    public static AidDeclarations None { get; } = new(null, null, [], [], null, null);
+
+    /// <summary>
+    /// What people found for the items only a person can judge (field tests with patients, an expert panel), keyed by
+    /// the item's id in the dossier ("IPDAS-QUAL-FIELD-TEST-PATIENTS"); the dossier shows an empty place for each one missing.
+    /// </summary>
+    public IReadOnlyDictionary<string, LocatedText> PersonEvidence { get; init; } = new Dictionary<string, LocatedText>();
+
+    /// <summary>The reasons an aid may name for an earlier review (each has words in the site's languages).</summary>
+    public static IReadOnlyList<string> KnownTriggers { get; } = ["new-evidence", "safety-notice", "guideline-change", "reader-report"];
+
+    public const string NoneDeclared = "none";
+
+    public DateOnly? PublishedDate => Date(Published);
+
+    public DateOnly? NextReviewDate => Date(NextReview);
+
+    private static DateOnly? Date(LocatedText? text) =>
+        text is not null && DateOnly.TryParseExact(text.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+}
 
 /// <summary>A cited source. <see cref="Year"/> is the publication year, or the year a dateless web page was read.</summary>
 public sealed record Source(string Key, string Citation, Uri? Url, int Year, SourceLocation Location);

@@ -9,6 +9,10 @@ public sealed record AidText
     public required SourceLocation Location { get; init; }
     public required LocatedText Title { get; init; }
     public required LocatedText Summary { get; init; }
+    /// <summary>The health problem the decision is about (IPDAS Q1); missing is a finding of the standards' checks.</summary>
+    public LocatedText? Condition { get; init; }
+    /// <summary>The decision to be made, naming the procedure (IPDAS Q2).</summary>
+    public LocatedText? Decision { get; init; }
     public required LocatedText WhatItIs { get; init; }
     public required IReadOnlyDictionary<string, StepText> Steps { get; init; }
     public required LocatedText BenefitsIntro { get; init; }
@@ -34,6 +38,8 @@ public sealed record AidText
     public IEnumerable<(string Path, LocatedText Text)> ByPath()
     {
         yield return ("summary", Summary);
+        if (Condition is not null) yield return ("condition", Condition);
+        if (Decision is not null) yield return ("decision", Decision);
         yield return ("what_it_is", WhatItIs);
         foreach (var (id, s) in Steps) { yield return ($"steps.{id}.title", s.Title); yield return ($"steps.{id}.text", s.Text); yield return ($"steps.{id}.alt", s.Alt); }
         foreach (var (id, m) in Methods) { yield return ($"methods.{id}.name", m.Name); yield return ($"methods.{id}.description", m.Description); }
@@ -87,6 +93,8 @@ public sealed record AidText
     public IEnumerable<(string Section, LocatedText Text)> ReadingOrder()
     {
         yield return ("summary", Summary);
+        if (Condition is not null) yield return ("summary", Condition);
+        if (Decision is not null) yield return ("summary", Decision);
         yield return ("what_it_is", WhatItIs);
         foreach (var s in Steps.Values) { yield return ("steps", s.Title); yield return ("steps", s.Text); yield return ("steps", s.Alt); }
         foreach (var m in Methods.Values) { yield return ("methods_and_targets", m.Name); yield return ("methods_and_targets", m.Description); }

@@ -47,7 +47,7 @@ public static class AidLoader
             Id = model.Id, Version = model.Version, Reviewed = model.ReviewedDate, ReviewedLocation = model.Reviewed.Location,
             Reviewers = model.Reviewers, Sources = model.Sources, Steps = model.Steps, Benefits = model.Benefits, Risks = model.Risks,
             Alternatives = model.Alternatives, Questions = model.Questions, KnowledgeCheck = model.KnowledgeCheck,
-            Personalisation = model.Personalisation, Values = model.Values, Aftercare = model.Aftercare, Pictures = pictures, Texts = texts,
+            Personalisation = model.Personalisation, Values = model.Values, Aftercare = model.Aftercare, Declarations = model.Declarations, Pictures = pictures, Texts = texts,
             ContentHash = HashFolder(folder), Location = model.Location,
         };
     }

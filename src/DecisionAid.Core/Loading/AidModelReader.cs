@@ -17,6 +17,7 @@ internal sealed class AidModelReader
     {
         public IReadOnlyList<ItemRef> Values { get; init; } = [];
         public IReadOnlyList<AftercareItem> Aftercare { get; init; } = [];
+        public AidDeclarations Declarations { get; init; } = AidDeclarations.None;
     }
 
     public static Model? Read(YamlMap root, string folderName) => new AidModelReader().ReadAid(root, folderName);
@@ -28,13 +29,8 @@ internal sealed class AidModelReader
         var version = root.String("version");
         var reviewedText = root.Text("reviewed");
         var reviewed = ParseDate(root, reviewedText);
-        var reviewers = root.MapList("reviewers").Select(m =>
-        {
-            var name = m.String("name");
-            var role = m.String("role");
-            m.Done();
-            return name is null || role is null ? null : new Reviewer(name, role, m.Location);
-        }).OfType<Reviewer>().ToList();
+        var reviewers = People(root, "reviewers", required: true);
+        var declarations = ReadDeclarations(root);
 
         var sources = ReadSources(root);
         var steps = Ids.Unique(root.MapList("steps").Select(m =>
@@ -128,7 +124,47 @@ internal sealed class AidModelReader
             d.Error(FindingCodes.WrongType, idText.Location, $"the aid id '{idText.Value}' must match its folder name '{folderName}'");
         if (idText is null || version is null || reviewedText is null || reviewed is null) return null;
         return new Model(idText.Value, version, reviewedText, reviewed.Value, reviewers, sources, steps, benefits, risks, alternatives,
-            questions, knowledge, personalisation, root.Location) { Values = values, Aftercare = aftercare };
+            questions, knowledge, personalisation, root.Location) { Values = values, Aftercare = aftercare, Declarations = declarations };
+    }
+
+    private static List<Reviewer> People(YamlMap root, string key, bool required) => root.MapList(key, required).Select(m =>
+    {
+        var name = m.String("name");
+        var role = m.String("role");
+        m.Done();
+        return name is null || role is null ? null : new Reviewer(name, role, m.Location);
+    }).OfType<Reviewer>().ToList();
+
+    /// <summary>
+    /// The standards' disclosure fields, all optional here: a missing one is a finding of the standards' checks
+    /// (which name the item it fails), not a load error, so a dossier can still be made for the aid.
+    /// </summary>
+    private static AidDeclarations ReadDeclarations(YamlMap root)
+    {
+        var d = root.Diagnostics;
+        var published = root.Text("published", required: false);
+        if (published is not null) ParseDate(root, published, "published");
+        var nextReview = root.Text("next_review", required: false);
+        if (nextReview is not null) ParseDate(root, nextReview, "next_review");
+        var triggers = root.StringList("review_sooner_when");
+        foreach (var t in triggers.Where(t => !AidDeclarations.KnownTriggers.Contains(t.Value)))
+            d.Error(FindingCodes.UnknownReference, t.Location,
+                $"'{t.Value}' is not a reason for an earlier review; use {string.Join(", ", AidDeclarations.KnownTriggers)}");
+        var authors = People(root, "authors", required: false);
+        var evidence = new Dictionary<string, LocatedText>(StringComparer.Ordinal);
+        if (root.Map("standards_evidence", required: false) is { } map)
+        {
+            foreach (var (item, _, location) in map.Entries())
+            {
+                if (Standards.StandardItems.Find(item) is not { JudgedBy: Standards.JudgedBy.Person })
+                    d.Error(FindingCodes.UnknownField, location,
+                        $"'{item}' is not an item only a person can judge; name one of: {string.Join(", ", Standards.StandardItems.All.Where(i => i.JudgedBy == Standards.JudgedBy.Person).Select(i => i.Id))}");
+                else if (map.Text(item) is { } said) evidence[item] = said;
+            }
+            map.Done();
+        }
+        return new AidDeclarations(published, nextReview, [.. triggers.Where(t => AidDeclarations.KnownTriggers.Contains(t.Value))], authors,
+            root.Text("funding", required: false), root.Text("conflicts_of_interest", required: false)) { PersonEvidence = evidence };
     }
 
     /// <summary>An aftercare item's numbers: names (letters, digits, hyphens) to non-negative numbers, such as "celsius: 38".</summary>
@@ -149,11 +185,11 @@ internal sealed class AidModelReader
         return numbers;
     }
 
-    private static DateOnly? ParseDate(YamlMap root, LocatedText? text)
+    private static DateOnly? ParseDate(YamlMap root, LocatedText? text, string key = "reviewed")
     {
         if (text is null) return null;
         if (DateOnly.TryParseExact(text.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) return date;
-        root.Diagnostics.Error(FindingCodes.WrongType, text.Location, $"'reviewed' must be a date written as YYYY-MM-DD, not '{text.Value}'");
+        root.Diagnostics.Error(FindingCodes.WrongType, text.Location, $"'{key}' must be a date written as YYYY-MM-DD, not '{text.Value}'");
         return null;
     }
 

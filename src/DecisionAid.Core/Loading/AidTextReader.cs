@@ -35,6 +35,9 @@ internal sealed partial class AidTextReader
         var revisedFor = root.String("revised_for");
         var title = root.Text("title");
         var summary = root.Text("summary");
+        // Optional here: the standards' checks name the IPDAS item a missing one fails.
+        var condition = root.Text("condition", required: false);
+        var decision = root.Text("decision", required: false);
         var whatItIs = root.Text("what_it_is");
 
         var steps = IdMap(root, "steps", _model.Steps, "step", m =>
@@ -104,7 +107,7 @@ internal sealed partial class AidTextReader
         var text = new AidText
         {
             Language = _language, RevisedFor = revisedFor, Location = root.Location,
-            Title = title, Summary = summary, WhatItIs = whatItIs, Steps = steps,
+            Title = title, Summary = summary, Condition = condition, Decision = decision, WhatItIs = whatItIs, Steps = steps,
             BenefitsIntro = benefitsIntro, Benefits = benefitItems, RisksOverview = overview, MainRisk = mainRisk, Risks = riskItems,
             Procedure = procedureText, Alternatives = alternatives, Questions = questions, KnowledgeCheck = knowledge,
             Targets = targets, Methods = methods, Properties = properties, HealthFactors = factors, Values = values, Aftercare = aftercare, SearchTerms = searchTerms,

@@ -32,7 +32,13 @@ internal sealed class ArticleSections(Aid aid, AidText text, UiText ui, PacketCh
         return sections;
     }
 
-    public Section Summary() => new("summary", "summary-h", ui.InShort, [new Prose(text.Summary.Value)], "summary");
+    /// <summary>"In short": the summary, then the condition and the decision to be made (IPDAS Q1 and Q2).</summary>
+    public Section Summary()
+    {
+        var decision = string.Join("\n\n", new[] { text.Condition?.Value, text.Decision?.Value }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        return new("summary", "summary-h", ui.InShort,
+            decision.Length == 0 ? [new Prose(text.Summary.Value)] : [new Prose(text.Summary.Value), new Callout("decision", ui.TheDecision, decision)], "summary");
+    }
 
     /// <summary>Whether an item tied to these nerves and methods is the patient's own (on the public page, all are).</summary>
     private bool Own(IReadOnlyList<string> targets, IReadOnlyList<string> methods) =>
@@ -55,7 +61,11 @@ internal sealed class ArticleSections(Aid aid, AidText text, UiText ui, PacketCh
         new SourceList(aid.Sources,
             $"{ui.Format(ui.ReviewedOn, ui.Date(aid.Reviewed), string.Join(", ", aid.Reviewers.Select(r => r.Name)))} {ui.Format(ui.Version, aid.Version)}.",
             // A packet keeps its long list closed (the review date stays in view); the public page and paper show it.
-            choices is null ? null : ui.Format(ui.ShowSources, aid.Sources.Count)),
+            choices is null ? null : ui.Format(ui.ShowSources, aid.Sources.Count))
+        {
+            About = AboutTheGuide.Lines(aid, ui),
+            DossierLink = ui.StandardsDossier,
+        },
     ]);
 
     private Section Steps() => new("steps", "steps-h", ui.HowItIsDone,

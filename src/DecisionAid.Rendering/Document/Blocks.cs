@@ -84,4 +84,10 @@ public sealed record AftercareEntry(string Text, string? Tag, bool IsClinicRule 
 
 /// <summary>The sources cited and when the aid was reviewed, closing the aid.</summary>
 /// <param name="ShowSources">Where a page keeps the list closed (a packet), the words that open it; the review date stays in view.</param>
-public sealed record SourceList(IReadOnlyList<Source> Sources, string Reviewed, string? ShowSources = null) : Block;
+/// <param name="About">Who wrote the aid, who paid, and when it is checked again (the standards' disclosure items); always in view.</param>
+/// <param name="DossierLink">The words of the link to the aid version's standards dossier, where the rendering has its address.</param>
+public sealed record SourceList(IReadOnlyList<Source> Sources, string Reviewed, string? ShowSources = null) : Block
+{
+    public IReadOnlyList<string> About { get; init; } = [];
+    public string? DossierLink { get; init; }
+}

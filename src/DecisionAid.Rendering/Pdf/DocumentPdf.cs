@@ -97,6 +97,7 @@ internal static class DocumentPdf
                 foreach (var source in sources.Sources)
                     flow.Paragraph(source.Url is null ? source.Citation : $"{source.Citation} {source.Url.AbsoluteUri}", 8.5f, muted: true, link: source.Url?.AbsoluteUri);
                 flow.Paragraph(sources.Reviewed, 9f, muted: true);
+                foreach (var line in sources.About) flow.Paragraph(line, 9f, muted: true);
                 break;
             default:
                 throw new NotSupportedException($"no printed form for {block.GetType().Name}");

@@ -29,6 +29,8 @@ public sealed record UiText
     public required string OnlyWhenTreatingWith { get; init; }
     /// <summary>Joins alternatives: " or ".</summary>
     public required string Or { get; init; }
+    /// <summary>Separates the items of a list before its last: ", " (Chinese: "、").</summary>
+    public required string ListComma { get; init; }
     public required string NoNumber { get; init; }
     public required string Serious { get; init; }
     public required string YourHealth { get; init; }
@@ -50,6 +52,27 @@ public sealed record UiText
     public required string ReviewedOn { get; init; }
     [Placeholders("version")]
     public required string Version { get; init; }
+    /// <summary>"In short" leads to the decision to be made (IPDAS Q1, Q2).</summary>
+    public required string TheDecision { get; init; }
+    [Placeholders("date")]
+    public required string PublishedOn { get; init; }
+    /// <summary>The next planned review and, joined with <see cref="Or"/>, what brings it sooner.</summary>
+    [Placeholders("date", "reasons")]
+    public required string NextReview { get; init; }
+    public required string ReviewReasonNewEvidence { get; init; }
+    public required string ReviewReasonSafetyNotice { get; init; }
+    public required string ReviewReasonGuidelineChange { get; init; }
+    public required string ReviewReasonReaderReport { get; init; }
+    [Placeholders("authors")]
+    public required string WrittenBy { get; init; }
+    public required string FundingNone { get; init; }
+    [Placeholders("funding")]
+    public required string FundingDeclared { get; init; }
+    public required string ConflictsNone { get; init; }
+    [Placeholders("conflicts")]
+    public required string ConflictsDeclared { get; init; }
+    /// <summary>The link from an aid's sources to its standards dossier.</summary>
+    public required string StandardsDossier { get; init; }
     /// <summary>The word for people that a chance counts, from the language registry.</summary>
     public string People => Languages.Get(Language).People;
     public required string DecisionAid { get; init; }

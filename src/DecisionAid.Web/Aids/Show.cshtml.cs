@@ -23,6 +23,7 @@ public sealed class ShowModel(AidLibrary library, DecisionAidDb db) : PageModel
     {
         PictureUrl = (aid, picture) => AidAssets.PictureUrl(library, aid, picture),
         AidUrl = aid => $"/{Lang}/aids/{aid}",
+        DossierUrl = DossierEndpoints.Url,
     };
 
     public Brand? Brand { get; private set; }
