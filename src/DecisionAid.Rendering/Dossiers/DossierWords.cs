@@ -37,4 +37,17 @@ public static class DossierWords
     /// <summary>Every text the dossier shows (for the font subset it carries).</summary>
     public static IEnumerable<string> AllText(Dossier dossier) =>
         dossier.Entries.SelectMany(e => e.Found.Select(f => f.Text).Concat(e.Findings.Select(f => f.Message)).Append(e.PersonEvidence?.Text ?? ""));
+
+    /// <summary>
+    /// A place as "neurolysis/en.yaml:13:12": from the aid's own folder, so a dossier reads the same wherever the
+    /// content was loaded from (a relative path on the command line, an absolute one on a server).
+    /// </summary>
+    public static string Where(Core.Content.SourceLocation? at, string aidId)
+    {
+        if (at is null) return "";
+        var path = at.Path.Replace('\\', '/');
+        var folder = path.LastIndexOf($"/{aidId}/", StringComparison.Ordinal);
+        var shown = folder >= 0 ? path[(folder + 1)..] : path.StartsWith($"{aidId}/", StringComparison.Ordinal) ? path : Path.GetFileName(path);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{shown}:{at.Line}:{at.Column}");
+    }
 }

@@ -42,10 +42,10 @@ public static class DossierPdf
                     flow.Heading($"{entry.Item.Id}: {DossierWords.Verdict(entry.Verdict)}", 3);
                     flow.Paragraph(entry.Item.Says);
                     flow.Paragraph($"How it is judged: {entry.Item.How}", 9.5f, muted: true);
-                    foreach (var finding in entry.Findings) flow.Bullet($"{finding.Code}: {finding.Message} ({finding.Location})", 9.5f);
-                    foreach (var found in entry.Found) flow.Bullet(found.Location is { } at ? $"{found.Text} ({at})" : found.Text, 9.5f);
+                    foreach (var finding in entry.Findings) flow.Bullet($"{finding.Code}: {finding.Message} ({DossierWords.Where(finding.Location, aid.Id)})", 9.5f);
+                    foreach (var found in entry.Found) flow.Bullet(found.Location is { } at ? $"{found.Text} ({DossierWords.Where(at, aid.Id)})" : found.Text, 9.5f);
                     if (entry.Verdict == Verdict.ForAPerson)
-                        flow.Paragraph("Evidence from people: " + (entry.PersonEvidence is { } p ? $"{p.Text} ({p.Location})" : DossierWords.NoPersonEvidence), 9.5f);
+                        flow.Paragraph("Evidence from people: " + (entry.PersonEvidence is { } p ? $"{p.Text} ({DossierWords.Where(p.Location, aid.Id)})" : DossierWords.NoPersonEvidence), 9.5f);
                 }
             }
         });

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text;
 using DecisionAid.Core.Content;
 using DecisionAid.Core.Standards;
@@ -17,7 +18,7 @@ public static class DossierEndpoints
 {
     public static string Url(string aidId) => $"/aids/{aidId}/dossier";
 
-    private static readonly ConcurrentDictionary<(string Hash, bool Pdf), Lazy<Task<byte[]>>> Built = new();
+    private static readonly ConcurrentDictionary<(string Hash, bool Pdf), Lazy<Task<(byte[] Bytes, string? Policy)>>> Built = new();
 
     public static WebApplication MapDossiers(this WebApplication app)
     {
@@ -41,15 +42,30 @@ public static class DossierEndpoints
         // The current version's address may move to a newer version; a hashed address never does.
         context.Response.Headers.CacheControl = hash is null ? "public, max-age=300" : "public, max-age=31536000, immutable";
         if (ETags.Matches(context.Request, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
-        var bytes = await Built.GetOrAdd((aid.ContentHash, pdf), _ => new Lazy<Task<byte[]>>(() => BuildAsync(aid, pdf, renderer))).Value;
+        var (bytes, policy) = await Built.GetOrAdd((aid.ContentHash, pdf), _ => new Lazy<Task<(byte[], string?)>>(() => BuildAsync(aid, pdf, renderer))).Value;
+        if (policy is not null) context.Response.Headers.ContentSecurityPolicy = policy;
         return pdf
             ? Results.File(bytes, "application/pdf", $"{aid.Id}-{aid.Version}-dossier.pdf")
             : Results.Bytes(bytes, "text/html; charset=utf-8");
     }
 
-    private static async Task<byte[]> BuildAsync(Aid aid, bool pdf, AidRenderer renderer)
+    private static async Task<(byte[] Bytes, string? Policy)> BuildAsync(Aid aid, bool pdf, AidRenderer renderer)
     {
         var dossier = Dossier.Build(aid);
-        return pdf ? DossierPdf.Render(dossier) : Encoding.UTF8.GetBytes(await renderer.RenderDossierAsync(dossier));
+        if (pdf) return (DossierPdf.Render(dossier), null);
+        var html = await renderer.RenderDossierAsync(dossier);
+        return (Encoding.UTF8.GetBytes(html), Policy(html));
+    }
+
+    /// <summary>
+    /// The dossier is one self-contained file (its styles and the font for its Chinese quotes inside), so the site's
+    /// policy of styles from this site only is relaxed for exactly its own style block, by hash, and nothing else.
+    /// </summary>
+    private static string Policy(string html)
+    {
+        var start = html.IndexOf("<style>", StringComparison.Ordinal) + "<style>".Length;
+        var style = html[start..html.IndexOf("</style>", start, StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(style)));
+        return $"default-src 'none'; style-src 'sha256-{hash}'; font-src data:; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 }

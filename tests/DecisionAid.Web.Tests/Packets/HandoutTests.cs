@@ -42,7 +42,7 @@ public partial class HandoutTests
         {
             Assert.Contains("Riverside Pain Clinic", page, StringComparison.Ordinal);
             Assert.Contains($"Version {Consent.ConsentScenario.Library.Find("neurolysis")!.Version}", page, StringComparison.Ordinal);
-            Assert.Contains("Checked on November 25, 2026", page, StringComparison.Ordinal);
+            Assert.Contains($"Checked on {DecisionAid.Rendering.Text.UiText.English.Date(Consent.ConsentScenario.Library.Find("neurolysis")!.Reviewed)}", page, StringComparison.Ordinal);
         });
         if (provider == DecisionAid.Records.Data.Storage.Sqlite)
             PdfText.FirstPagePng(pdf, Path.Combine(TestFolders.RepositoryRoot(), "docs", "screenshots", "handout-page1"));
