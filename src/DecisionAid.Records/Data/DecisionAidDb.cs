@@ -24,6 +24,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
     public DbSet<ShownContent> ShownContents => Set<ShownContent>();
     public DbSet<PublishedAid> PublishedAids => Set<PublishedAid>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AttemptCount> AttemptCounts => Set<AttemptCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -41,6 +42,11 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             p.Property(x => x.LogoContentType).HasMaxLength(40);
             p.Property(x => x.TabletIdleMinutes).HasDefaultValue(5); // practices made before tablets get the default
             p.Property(x => x.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
+        });
+        builder.Entity<AttemptCount>(a =>
+        {
+            a.HasKey(x => new { x.Key, x.Window });
+            a.Property(x => x.Key).HasMaxLength(AttemptLimits.MaxKeyLength);
         });
         builder.Entity<PracticeText>(t =>
         {

@@ -168,3 +168,16 @@ public sealed class ApiKey
     public DateTime ExpiresAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
 }
+
+/// <summary>
+/// How many guesses (sign-ins, codes, dates of birth, API keys, tablet unlocks) one address made in one minute, kept in
+/// the database so every node of the site counts the same tries (see <see cref="AttemptLimits"/>).
+/// </summary>
+public sealed class AttemptCount
+{
+    /// <summary>What is limited and for whom, e.g. "attempt 203.0.113.7" or "tablet 203.0.113.7".</summary>
+    public string Key { get; set; } = "";
+    /// <summary>The window's number: minutes (of the window's length) since 1970.</summary>
+    public long Window { get; set; }
+    public int Count { get; set; }
+}

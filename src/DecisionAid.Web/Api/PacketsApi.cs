@@ -3,7 +3,9 @@ using System.Text;
 using DecisionAid.Web.Clinic;
 using DecisionAid.Web.Library;
 using DecisionAid.Web.Packets;
+using DecisionAid.Web.Security;
 using Microsoft.EntityFrameworkCore;
+
 
 namespace DecisionAid.Web.Api;
 
@@ -66,6 +68,12 @@ public static class PacketsApi
         return app;
     }
 
+    private static IResult TooManyWrongKeys(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "60";
+        return Results.Problem("Too many wrong API keys from this address: wait a minute, then try again.", statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>401 without a valid, unrevoked, unexpired key; the key's practice is what the endpoint may see. Its last use is kept.</summary>
@@ -74,12 +82,24 @@ public static class PacketsApi
         var http = context.HttpContext;
         var presented = http.Request.Headers[KeyHeader].ToString();
         if (presented.Length is < 20 or > 200) return Results.Problem($"Send the practice's API key in the {KeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized);
+        // Wrong keys count against the address in the database (every node counts the same); past the limit, no key is
+        // even looked at from there until the minute is over.
+        var limits = http.RequestServices.GetRequiredService<AttemptLimits>();
+        var allowed = http.RequestServices.GetRequiredService<AttemptLimitOptions>().PerMinute;
+        var guesses = "apikey " + AttemptLimiting.Address(http);
+        if (await limits.CountAsync(guesses, AttemptLimitOptions.Window, http.RequestAborted) >= allowed)
+            return TooManyWrongKeys(http);
         var hash = Hash(presented);
         var db = http.RequestServices.GetRequiredService<DecisionAidDb>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null);
-        if (key is null) return Results.Problem("This API key is not valid, or was revoked.", statusCode: StatusCodes.Status401Unauthorized);
-        if (key.ExpiresAt <= now) return Results.Problem("This API key has expired: a practice lead makes a new one.", statusCode: StatusCodes.Status401Unauthorized);
+        if (key is null || key.ExpiresAt <= now)
+        {
+            await limits.TryAsync(guesses, allowed, AttemptLimitOptions.Window, http.RequestAborted);
+            return key is null
+                ? Results.Problem("This API key is not valid, or was revoked.", statusCode: StatusCodes.Status401Unauthorized)
+                : Results.Problem("This API key has expired: a practice lead makes a new one.", statusCode: StatusCodes.Status401Unauthorized);
+        }
         await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now));
         http.Items[nameof(ApiKey)] = key;
         return await next(context);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using System.Threading.RateLimiting;
 using DecisionAid.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -69,19 +68,8 @@ public static class ClinicAccess
         });
         builder.Services.AddClinicPolicies();
         // Attempts (POSTs) to the sign-in steps, the tablet's unlock and to patients' links: 10 a minute per address by default
-        // (RateLimits:AttemptsPerMinute); pages themselves are not limited.
-        var permits = builder.Configuration.GetValue("RateLimits:AttemptsPerMinute", 10);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && IsAttempt(context.Request.Path.Value ?? "")
-                    // A tablet's unlock has its own allowance: a patient trying it cannot hold staff or other patients back.
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        (context.Request.Path.StartsWithSegments("/tablet", StringComparison.OrdinalIgnoreCase) ? "tablet " : "") + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
-        });
+        // (RateLimits:AttemptsPerMinute), counted in the database so every node counts the same; pages are not limited.
+        builder.AddAttemptLimits();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Clinic").AllowAnonymousToPage("/Clinic/SignIn").AllowAnonymousToPage("/Clinic/TwoFactor");
@@ -90,7 +78,7 @@ public static class ClinicAccess
     }
 
     /// <summary>Routing ignores case and a trailing slash, so the match does too.</summary>
-    private static bool IsAttempt(string path)
+    public static bool IsAttempt(string path)
     {
         var normal = path.TrimEnd('/');
         return SignInPaths.Contains(normal, StringComparer.OrdinalIgnoreCase) || normal.StartsWith("/p/", StringComparison.OrdinalIgnoreCase)
@@ -101,7 +89,7 @@ public static class ClinicAccess
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseAttemptLimits();
         app.UseAuthorization();
         return app;
     }

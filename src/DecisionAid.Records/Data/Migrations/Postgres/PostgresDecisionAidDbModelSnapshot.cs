@@ -66,6 +66,23 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("DecisionAid.Records.Data.AttemptCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Window");
+
+                    b.ToTable("AttemptCounts");
+                });
+
             modelBuilder.Entity("DecisionAid.Records.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Seq")

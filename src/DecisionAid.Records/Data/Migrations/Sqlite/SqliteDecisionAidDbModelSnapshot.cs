@@ -61,6 +61,23 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("DecisionAid.Records.Data.AttemptCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Window");
+
+                    b.ToTable("AttemptCounts");
+                });
+
             modelBuilder.Entity("DecisionAid.Records.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Seq")
