@@ -170,12 +170,12 @@ internal static partial class StandardsChecks
     /// <summary>
     /// The names a decision may use for the procedure: the whole title, a part of it in brackets or joined by "and"
     /// ("Cement for a broken spine bone (vertebroplasty and kyphoplasty)" is named by "vertebroplasty"), or one of its
-    /// long words ("embolization"): a grade-6 sentence cannot always hold a three-word medical name.
+    /// words of 5 letters or more ("embolization", "nerve"): a grade-6 sentence cannot always hold a three-word medical name.
     /// </summary>
     public static IReadOnlyList<string> TitleParts(string title) =>
         [.. new[] { title }
             .Concat(TitleSplit().Split(title).Select(p => p.Trim()).Where(p => p.Length >= 2))
-            .Concat(title.Split(' ', '(', ')', ',').Where(w => w.Length >= 6 && w.All(char.IsLetter)))
+            .Concat(title.Split(' ', '(', ')', ',').Where(w => w.Length >= 5 && w.All(char.IsLetter)))
             .Distinct(StringComparer.CurrentCultureIgnoreCase)];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.?!。？！])\s*")]

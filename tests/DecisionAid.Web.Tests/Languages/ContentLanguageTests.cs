@@ -24,7 +24,8 @@ public sealed class ContentLanguageTests
             var library = ContentLibrary.Load(content);
             Assert.Contains("fr", library.Languages);
             Assert.All(library.Aids, a => Assert.Contains("fr", a.Languages));
-            var findings = AidChecker.Check(library, new DateOnly(2026, 12, 4)).Concat(SiteTexts.Check(content, content)).ToList();
+            // Judged on the day of the latest review, so the test reads the same whatever the date it runs on.
+            var findings = AidChecker.Check(library, library.Aids.Max(a => a.Reviewed)).Concat(SiteTexts.Check(content, content)).ToList();
             Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
             Assert.Contains(findings, f => f.Code == FindingCodes.NoReadabilityFormula && f.Location.Path.EndsWith("/neurolysis/fr.yaml", StringComparison.Ordinal));
         }
