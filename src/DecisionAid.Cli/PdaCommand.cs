@@ -31,6 +31,8 @@ public static class PdaCommand
         root.Subcommands.Add(RenderVerb.Create(context));
         root.Subcommands.Add(DossierVerb.Create(context));
         root.Subcommands.Add(AuditVerb.Create(context));
+        root.Subcommands.Add(BackupVerbs.Backup(context));
+        root.Subcommands.Add(BackupVerbs.Restore(context));
         root.Subcommands.Add(ExportVerb.Create(context));
         root.Subcommands.Add(OutcomesVerbs.Outcomes(context));
         root.Subcommands.Add(OutcomesVerbs.SeedDemo(context));

@@ -26,6 +26,26 @@ internal sealed class SiteDatabase
     {
         var (config, root) = Configuration(parsed);
         var db = Storage.Open(config, root); // first: "no database here" is the likelier mistake
+        try
+        {
+            return (db, Key(config, root, error));
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The seal key as the site finds it; without one, a Development site's key file beside its data, said on stderr.</summary>
+    public SealKey Key(ParseResult parsed, TextWriter error)
+    {
+        var (config, root) = Configuration(parsed);
+        return Key(config, root, error);
+    }
+
+    private static SealKey Key(IConfiguration config, string root, TextWriter error)
+    {
         var folder = Storage.DataFolder(config, root);
         var devKey = Path.Combine(folder, SealKey.DevelopmentFile);
         if (config[SealKey.Setting] is not { Length: > 0 } && File.Exists(devKey))
@@ -34,15 +54,20 @@ internal sealed class SiteDatabase
             error.WriteLine($"pda: using the Development seal key in {devKey}");
             config = new ConfigurationBuilder().AddConfiguration(config).AddInMemoryCollection(new Dictionary<string, string?> { [SealKey.Setting] = File.ReadAllText(devKey).Trim() }).Build();
         }
-        try
+        return SealKey.From(config, folder, development: false);
+    }
+
+    /// <summary>Where the database is: the SQLite file (which may not exist yet), or the PostgreSQL connection string.</summary>
+    public (string Provider, string Target) Location(ParseResult parsed)
+    {
+        var (config, root) = Configuration(parsed);
+        return (config["Storage:Provider"] ?? Storage.Sqlite) switch
         {
-            return (db, SealKey.From(config, folder, development: false));
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
-        }
+            Storage.Sqlite => (Storage.Sqlite, Path.Combine(Storage.DataFolder(config, root), "decisionaid.db")),
+            Storage.Postgres => (Storage.Postgres, config.GetConnectionString("DecisionAid")
+                ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:DecisionAid is not set")),
+            var other => throw new InvalidOperationException($"Storage:Provider must be '{Storage.Sqlite}' or '{Storage.Postgres}', not '{other}'"),
+        };
     }
 
     /// <summary>The database alone, brought to the newest migration (made when there is none): for verbs that seal nothing.</summary>

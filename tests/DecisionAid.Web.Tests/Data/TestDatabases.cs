@@ -69,15 +69,18 @@ public sealed class TestDatabase : IDisposable
         ? ["--data", SiteSettings()["Storage:DataFolder"]]
         : ["--postgres", ConnectionString];
 
-    public DecisionAidDb Open()
+    public DecisionAidDb Open() => Open(Provider, ConnectionString);
+
+    /// <summary>A context on any database of the tests, as the site configures it.</summary>
+    public static DecisionAidDb Open(string provider, string connectionString)
     {
-        if (Provider == Storage.Sqlite)
+        if (provider == Storage.Sqlite)
         {
             var options = new DbContextOptionsBuilder<SqliteDecisionAidDb>();
-            Storage.ConfigureSqlite(options, ConnectionString);
+            Storage.ConfigureSqlite(options, connectionString);
             return new SqliteDecisionAidDb(options.Options);
         }
-        return new PostgresDecisionAidDb(new DbContextOptionsBuilder<PostgresDecisionAidDb>().UseNpgsql(ConnectionString).Options);
+        return new PostgresDecisionAidDb(new DbContextOptionsBuilder<PostgresDecisionAidDb>().UseNpgsql(connectionString).Options);
     }
 
     public void Dispose() => _drop();
