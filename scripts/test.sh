@@ -17,6 +17,12 @@ if ! command -v pdftotext >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 fi
 
+# The multi-node test puts Debian's nginx (with a certificate openssl makes) in front of two published nodes.
+if ! command -v nginx >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
+  echo "Installing nginx-light and openssl (multi-node test)..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light openssl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light openssl >/dev/null; }
+fi
+
 log=$(mktemp)
 published=$(mktemp -d)
 trap 'rm -rf "$log" "$published"' EXIT
