@@ -4,7 +4,7 @@
 #   scripts/postgres.sh start   -> prints the connection string on stdout (logs go to stderr)
 #   scripts/postgres.sh stop
 set -euo pipefail
-state=/tmp/decisionaid-pg
+state=${DECISIONAID_PG_STATE:-/tmp/decisionaid-pg}
 port=${DECISIONAID_PG_PORT:-55432}
 
 bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
