@@ -15,8 +15,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // Speed of the packets feature, each beside a baseline measured in the same run:
-//   pdf                   one personalised PDF handout  vs  the same aid rendered as HTML
+//   pdf [FILE]            one personalised PDF handout  vs  the same aid rendered as HTML (FILE keeps a copy)
 //   api sqlite|postgres   packets created per second through POST /api/packets  vs  plain inserts of the same row
+//   packet-links FOLDER KEY   makes the SQLite database in FOLDER (seal key KEY) with a neurolysis packet in each
+//                         language and prints "link LANGUAGE PATH" for each patient link (bench/lighthouse.sh opens them)
 //   outcomes sqlite|postgres [packets]   the outcomes page over N generated packets (default 100,000)  vs  the bare
 //                         aggregate SQL it runs, replayed straight on the database
 // Loads only 127.0.0.1, for a bounded time. See bench/README.md.
@@ -24,8 +26,9 @@ internal static class BenchMain
 {
     public static async Task<int> Main(string[] args) => (args.FirstOrDefault() ?? "pdf") switch
     {
-        "pdf" => await Bench.Pdf(),
+        "pdf" => await Bench.Pdf(args.ElementAtOrDefault(1)),
         "api" => await Bench.Api(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture))),
+        "packet-links" => await Bench.PacketLinks(args.ElementAtOrDefault(1), args.ElementAtOrDefault(2)),
         "outcomes" => await OutcomesBench.Run(args.ElementAtOrDefault(1) ?? "sqlite", int.Parse(args.ElementAtOrDefault(2) ?? "100000", CultureInfo.InvariantCulture)),
         _ => Bench.Usage(),
     };
@@ -35,11 +38,11 @@ internal static class Bench
 {
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: DecisionAid.Bench pdf | api sqlite|postgres [seconds] | outcomes sqlite|postgres [packets]");
+        Console.Error.WriteLine("usage: DecisionAid.Bench pdf [FILE] | packet-links FOLDER KEY | api sqlite|postgres [seconds] | outcomes sqlite|postgres [packets]");
         return 2;
     }
 
-    public static async Task<int> Pdf()
+    public static async Task<int> Pdf(string? keep)
     {
         var content = Path.Combine(Root(), "content");
         var aid = ContentLibrary.Load(content).Find("neurolysis")!;
@@ -51,11 +54,35 @@ internal static class Bench
             HandoutPdf.Render(aid, "en", brand, risks, "Bench Patient");
             await renderer.RenderStandaloneAsync(aid, "en");
         }
+        if (keep is not null) await File.WriteAllBytesAsync(keep, HandoutPdf.Render(aid, "en", brand, risks, "Bench Patient"));
         var pdf = Median(30, () => HandoutPdf.Render(aid, "en", brand, risks, "Bench Patient"));
         var html = Median(30, () => renderer.RenderStandaloneAsync(aid, "en").GetAwaiter().GetResult());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"personalised PDF handout: {pdf:0.0} ms (median of 30)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline, the aid as HTML:  {html:0.0} ms (median of 30)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio PDF/HTML: {pdf / html:0.0}"));
+        return 0;
+    }
+
+    /// <summary>The date of birth of every packet <see cref="PacketLinks"/> makes.</summary>
+    public static readonly DateOnly BirthDate = new(1950, 1, 1);
+
+    public static async Task<int> PacketLinks(string? folder, string? sealKey)
+    {
+        if (folder is null || sealKey is null) return Usage();
+        await using var site = new Site(new() { ["Storage:DataFolder"] = folder, ["Consent:SealKey"] = sealKey, ["Logging:LogLevel:Default"] = "Warning" });
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+        var aid = scope.ServiceProvider.GetRequiredService<AidLibrary>().Find("neurolysis")!;
+        var practice = new Practice { Id = Guid.NewGuid(), Slug = "bench", Name = "Bench Clinic", Phone = "555-0100", CreatedAt = DateTime.UtcNow };
+        db.Practices.Add(practice);
+        foreach (var language in aid.Languages)
+        {
+            var request = new NewPacket(aid.Id, language, "genicular", "heat", ["blood-thinners"], "Bench Patient", BirthDate, null);
+            var (packet, token) = request.Create(aid, practice.Id, "bench", DateTime.UtcNow, TimeSpan.FromDays(1));
+            db.Packets.Add(packet);
+            Console.WriteLine($"link {language} /p/{token}");
+        }
+        await db.SaveChangesAsync();
         return 0;
     }
 

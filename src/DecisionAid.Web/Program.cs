@@ -36,7 +36,7 @@ app.MigrateStorage();
 await app.SeedDemoAsync();
 app.UseProxies();
 app.UseSecurityHeaders();
-app.UseCompression();
+app.UseKeptPagesRoutingAndCompression();
 app.UseLocalizedErrorPages();
 app.UseStaticFiles();
 app.UseTabletMode(); // before sign-in: a locked tablet never reaches a clinic page's sign-in challenge

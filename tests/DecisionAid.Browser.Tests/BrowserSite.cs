@@ -186,11 +186,13 @@ public sealed class BrowserSite : IAsyncLifetime
 
     /// <summary>
     /// Waits until the fonts for the page's words are in, so a screenshot shows the words, not empty boxes. The Chinese
-    /// font is fetched only once a Chinese word (such as the language menu's "中文") is drawn, which can be after
+    /// font (on other pages, its small subset of the languages' names) is fetched only once a Chinese word (such as the
+    /// language menu's "中文") is drawn, which can be after
     /// document.fonts.ready has already settled: so its load is asked for the page's own text first.
     /// </summary>
     public static Task FontsLoadedAsync(IPage page) => page.EvaluateAsync(
-        "async () => { await document.fonts.load('16px \"DecisionAid CJK\"', document.body.innerText); await document.fonts.ready; return true; }");
+        "async () => { const family = /^(zh|ja|ko)/.test(document.documentElement.lang) ? 'DecisionAid CJK' : 'DecisionAid CJK Names';"
+        + " await document.fonts.load(`16px \"${family}\"`, document.body.innerText); await document.fonts.ready; return true; }");
 
     /// <summary>Where screenshots for the README go.</summary>
     public static string Screenshot(string name)

@@ -107,7 +107,7 @@ internal static class DocumentPdf
     /// <summary>A benefit or risk: its name and tags, the icon array with its caption kept with it, the text and notes.</summary>
     private static void Chance(PdfFlow flow, ChanceItem item, float size)
     {
-        var picture = item.Frequency is { } f ? IconArraySvg.Render(f, item.Name is null ? item.Caption! : $"{item.Caption} {item.Name}", item.IdPrefix, item.Tone) : null;
+        var picture = item.Frequency is { } f ? IconArraySvg.Render(f, item.Name is null ? item.Caption! : $"{item.Caption} {item.Name}", item.IdPrefix, item.Tone, IconArrayForm.Print) : null;
         // Small enough that three chances and their words share a page; a ring marks a few people at any size.
         var pictureWidth = item.Frequency?.Denominator >= 1000 ? 170 : 80;
         flow.EnsureSpace((picture is null ? 0 : flow.SvgHeight(picture, pictureWidth)) + 60);

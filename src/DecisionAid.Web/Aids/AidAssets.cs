@@ -27,6 +27,8 @@ public static class AidAssets
             Serve(context, System.Text.Encoding.UTF8.GetBytes(fonts.Stylesheet), "text/css; charset=utf-8", fonts.Tag));
         app.MapGet("/assets/cjk.ttf", (HttpContext context, CjkFont fonts) =>
             fonts.Font is { } font ? Serve(context, font, "font/ttf", fonts.Tag) : Results.NotFound());
+        app.MapGet("/assets/cjk-names.ttf", (HttpContext context, CjkFont fonts) =>
+            fonts.NamesFont is { } font ? Serve(context, font, "font/ttf", fonts.Tag) : Results.NotFound());
         app.MapGet("/content/{aid}/{**picture}", (HttpContext context, AidLibrary library, string aid, string picture) =>
         {
             if (library.Find(aid) is not { } found || !found.Pictures.TryGetValue(picture, out var svg)) return Results.NotFound();

@@ -7,8 +7,10 @@ using DecisionAid.Web.Library;
 namespace DecisionAid.Web.Aids;
 
 /// <summary>
-/// Serves the CJK font subset (<see cref="WebFonts"/>) for the library's own words, made once at start-up, and the
-/// small stylesheet that declares it for CJK characters only.
+/// Serves the CJK font subsets (<see cref="WebFonts"/>), made once at start-up, and the small stylesheet that declares
+/// them for CJK characters only: "DecisionAid CJK" holds the library's own words, for pages in Chinese; "DecisionAid CJK
+/// Names" holds only the languages' own names, for the language links of every other page (a few kilobytes, where the
+/// whole subset would hold up a slow phone's first paint).
 /// </summary>
 public sealed class CjkFont
 {
@@ -20,19 +22,25 @@ public sealed class CjkFont
         var texts = library.Aids.SelectMany(a => a.Texts.Values).SelectMany(t => t.ReadingOrder().Select(r => r.Text.Value))
             .Concat(library.Content.Languages.SelectMany(SiteWords));
         Font = WebFonts.CjkSubset(texts);
-        var tag = Font is null ? "none" : Convert.ToHexStringLower(SHA256.HashData(Font))[..16];
+        NamesFont = WebFonts.CjkSubset(library.Content.Languages.Select(l => SiteTexts.For(l).Language.Name));
+        var tag = Font is null ? "none" : Convert.ToHexStringLower(SHA256.HashData([.. Font, .. NamesFont ?? []]))[..16];
         FontUrl = $"/assets/cjk.ttf?v={tag}";
-        Stylesheet = Font is null ? "" :
-            $"@font-face {{ font-family: \"DecisionAid CJK\"; src: url(\"{FontUrl}\") format(\"truetype\"); unicode-range: {WebFonts.UnicodeRange}; font-display: swap; }}\n";
+        NamesFontUrl = $"/assets/cjk-names.ttf?v={tag}";
+        Stylesheet = (Font is null ? "" : FontFace("DecisionAid CJK", FontUrl)) + (NamesFont is null ? "" : FontFace("DecisionAid CJK Names", NamesFontUrl));
         StylesheetUrl = $"{StylesheetPath}?v={tag}";
         Tag = $"\"{tag}\"";
     }
 
     public byte[]? Font { get; }
     public string FontUrl { get; }
+    public byte[]? NamesFont { get; }
+    public string NamesFontUrl { get; }
     public string Stylesheet { get; }
     public string StylesheetUrl { get; }
     public string Tag { get; }
+
+    private static string FontFace(string family, string url) =>
+        $"@font-face {{ font-family: \"{family}\"; src: url(\"{url}\") format(\"truetype\"); unicode-range: {WebFonts.UnicodeRange}; font-display: swap; }}\n";
 
     private static IEnumerable<string> SiteWords(string language)
     {

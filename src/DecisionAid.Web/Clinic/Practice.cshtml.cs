@@ -15,7 +15,7 @@ namespace DecisionAid.Web.Clinic;
 /// </summary>
 [Authorize(Policy = ClinicPolicies.Lead)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, AuditTrail audit, AidLibrary library) : ClinicPage
+public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, PrecompressedPages pages, AuditTrail audit, AidLibrary library) : ClinicPage
 {
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string? Phone { get; set; }
@@ -105,6 +105,7 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Aud
         await audit.SaveAsync(new AuditEvent(AuditActions.PracticeSettingsChanged, AuditActions.Clinician(Clinician), practice.Id,
             Detail: changed.Count == 0 ? "saved with no change" : $"changed: {string.Join(", ", changed)}"));
         await cache.EvictByTagAsync(PublicPageSpeed.BrandTag(practice.Slug), HttpContext.RequestAborted);
+        pages.Clear();
         Saved = true;
         return Page();
     }

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.ResponseCompression;
 
 namespace DecisionAid.Web.Library;
 
-/// <summary>Brotli/gzip for text, and an output cache for the public pages (pure renderings of immutable content).</summary>
+/// <summary>Brotli/gzip for text, and for the public pages (pure renderings of immutable content) an output cache and
+/// their compressed bytes kept (<see cref="PrecompressedPages"/>).</summary>
 public static class PublicPageSpeed
 {
     public const string PublicPagePolicy = "public-page";
@@ -15,18 +16,24 @@ public static class PublicPageSpeed
             o.EnableForHttps = true; // public pages hold no secrets, so compression cannot leak one
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml"]);
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "font/ttf"]); // TrueType halves
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddSingleton<PrecompressedPages>();
         services.AddOutputCache(o => o.AddPolicy(PublicPagePolicy, p => p.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("q").SetVaryByRouteValue("lang", "id", "slug")));
         return services;
     }
 
-    /// <summary>Compression goes first; the output cache goes after authentication (see Program), so it can tell who asks.</summary>
-    public static WebApplication UseCompression(this WebApplication app)
+    /// <summary>Public pages already kept compressed are sent before routing; then routing, a public page not kept yet
+    /// is kept, and compression. The output cache goes after authentication (see Program), so it can tell who asks.</summary>
+    public static WebApplication UseKeptPagesRoutingAndCompression(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var pages = app.Services.GetRequiredService<PrecompressedPages>();
+        app.Use(pages.ServeKeptAsync);
+        app.UseRouting();
+        app.Use(pages.KeepAsync);
         app.UseResponseCompression();
         return app;
     }

@@ -10,23 +10,42 @@ public class IconArraySvgTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    /// <summary>Counts the people of each kind by following every &lt;use&gt; down to the person it draws.</summary>
+    /// <summary>Counts the people of each kind in each block: on screen from the rectangles filled with a kind's
+    /// 12-unit tile, in print by following every &lt;use&gt; down to the person it draws; no person is drawn twice.</summary>
     private static Dictionary<string, int> People(string svg, string prefix)
     {
         var doc = XDocument.Parse(svg);
-        var defs = doc.Descendants(Svg + "g").Where(g => g.Attribute("id") is not null).ToDictionary(g => g.Attribute("id")!.Value);
+        var rows = doc.Descendants(Svg + "g").Where(g => g.Attribute("id") is not null).ToDictionary(g => g.Attribute("id")!.Value);
         var counts = new Dictionary<string, int> { ["x"] = 0, ["m"] = 0, ["o"] = 0 };
-        void Walk(IEnumerable<XElement> uses)
+        foreach (var block in doc.Root!.Elements(Svg + "g"))
         {
-            foreach (var use in uses)
+            var covered = new HashSet<(int, int)>();
+            void Cover(string kind, int x, int y)
             {
-                var id = use.Attribute("href")!.Value.TrimStart('#');
+                Assert.True(covered.Add((x, y)), $"the person at {x},{y} is drawn twice");
+                counts[kind]++;
+            }
+            foreach (var part in block.Elements())
+            {
+                int Number(string name) => int.Parse(part.Attribute(name)?.Value ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(0, Number("x") % 12);
+                Assert.Equal(0, Number("y") % 12);
+                if (part.Name == Svg + "rect")
+                {
+                    var fill = part.Attribute("fill")!.Value;
+                    Assert.StartsWith($"url(#{prefix}-", fill, StringComparison.Ordinal);
+                    for (var x = Number("x"); x < Number("x") + Number("width"); x += 12)
+                        for (var y = Number("y"); y < Number("y") + Number("height"); y += 12)
+                            Cover(fill[(prefix.Length + 6)..^1], x, y);
+                    continue;
+                }
+                var id = part.Attribute("href")!.Value.TrimStart('#');
                 var kind = id[(prefix.Length + 1)..];
-                if (kind.Length == 1) counts[kind]++;
-                else Walk(defs[id].Elements(Svg + "use"));
+                if (kind.Length == 1) Cover(kind, Number("x"), Number("y"));
+                else foreach (var person in rows[id].Elements(Svg + "use"))
+                    Cover(kind[1..], int.Parse(person.Attribute("x")!.Value, System.Globalization.CultureInfo.InvariantCulture), Number("y"));
             }
         }
-        Walk(doc.Root!.Elements(Svg + "use"));
         return counts;
     }
 
@@ -39,22 +58,37 @@ public class IconArraySvgTests
     [InlineData(100, 100)]
     [InlineData(3, 7)]
     [InlineData(14, 1020)]
-    public void Highlights_exactly_N_of_D_people(int count, int denominator)
+    [InlineData(55, 100)]
+    public void Highlights_exactly_N_of_D_people_on_screen_and_in_print(int count, int denominator)
     {
-        var svg = IconArraySvg.Render(new Frequency(count, denominator), "label", "t");
-        var people = People(svg, "t");
-        Assert.Equal(count, people["x"]);
-        Assert.Equal(denominator - count, people["o"]);
-        Assert.Equal(0, people["m"]);
+        foreach (var form in Enum.GetValues<IconArrayForm>())
+        {
+            var people = People(IconArraySvg.Render(new Frequency(count, denominator), "label", "t", form: form), "t");
+            Assert.Equal(count, people["x"]);
+            Assert.Equal(denominator - count, people["o"]);
+            Assert.Equal(0, people["m"]);
+        }
     }
 
     [Fact]
     public void A_range_shows_its_upper_part_as_maybe()
     {
-        var people = People(IconArraySvg.Render(new Frequency(70, 100, 90), "label", "r"), "r");
-        Assert.Equal(70, people["x"]);
-        Assert.Equal(20, people["m"]);
-        Assert.Equal(10, people["o"]);
+        foreach (var form in Enum.GetValues<IconArrayForm>())
+        {
+            var people = People(IconArraySvg.Render(new Frequency(70, 100, 95), "label", "r", form: form), "r");
+            Assert.Equal(70, people["x"]);
+            Assert.Equal(25, people["m"]);
+            Assert.Equal(5, people["o"]);
+        }
+    }
+
+    [Fact]
+    public void A_thousand_people_on_screen_are_a_few_dozen_elements()
+    {
+        // A phone lays out every element (and every <use> copy); a few rectangles per block keep it instant.
+        var doc = XDocument.Parse(IconArraySvg.Render(new Frequency(56, 1000, 380), "label", "e"));
+        Assert.True(doc.Descendants().Count() < 60, $"{doc.Descendants().Count()} elements");
+        Assert.Empty(doc.Descendants(Svg + "use"));
     }
 
     [Fact]
@@ -95,12 +129,12 @@ public class IconArraySvgTests
     [Fact]
     public void A_thousand_person_array_costs_under_three_kilobytes_compressed()
     {
-        foreach (var n in new[] { 1, 56, 380, 960 })
+        foreach (var (n, form) in new[] { 1, 56, 380, 960 }.SelectMany(n => Enum.GetValues<IconArrayForm>().Select(f => (n, f))))
         {
-            var bytes = Encoding.UTF8.GetBytes(IconArraySvg.Render(new Frequency(n, 1000), "About 1 in 1,000 people have bleeding", "a"));
+            var bytes = Encoding.UTF8.GetBytes(IconArraySvg.Render(new Frequency(n, 1000), "About 1 in 1,000 people have bleeding", "a", form: form));
             using var compressed = new MemoryStream();
             using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(bytes);
-            Assert.True(compressed.Length < 3 * 1024, $"{n} in 1000: {compressed.Length} bytes compressed");
+            Assert.True(compressed.Length < 3 * 1024, $"{n} in 1000 ({form}): {compressed.Length} bytes compressed");
         }
     }
 
@@ -111,8 +145,10 @@ public class IconArraySvgTests
         var doc = XDocument.Parse(svg);
         Assert.Equal("img", doc.Root!.Attribute("role")!.Value);
         Assert.Equal("1 in 1,000 people: Bleeding", doc.Root.Attribute("aria-label")!.Value);
-        var hollow = doc.Descendants(Svg + "g").Single(g => g.Attribute("id")!.Value == "s-o");
-        var solid = doc.Descendants(Svg + "g").Single(g => g.Attribute("id")!.Value == "s-x");
+        var hollow = doc.Descendants(Svg + "pattern").Single(g => g.Attribute("id")!.Value == "s-o").Element(Svg + "g")!;
+        var solid = doc.Descendants(Svg + "pattern").Single(g => g.Attribute("id")!.Value == "s-x").Element(Svg + "g")!;
+        var printed = XDocument.Parse(IconArraySvg.Render(new Frequency(1, 1000), "1 in 1,000 people: Bleeding", "s", form: IconArrayForm.Print));
+        Assert.Equal("#fff", printed.Descendants(Svg + "g").Single(g => g.Attribute("id")?.Value == "s-o").Attribute("fill")!.Value);
         Assert.Equal("#fff", hollow.Attribute("fill")!.Value);
         Assert.NotEqual("#fff", solid.Attribute("fill")!.Value);
     }

@@ -86,6 +86,11 @@ public class BrandTests
             return await clinician.PostAsync("/clinic/practice", form);
         }
 
+        // A reader with no cookie reads the page before the change: it is kept compressed, and must not outlive the change.
+        var before = await clinic.NewBrowser().GetAsync($"/en/p/{slug}/aids/neurolysis");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Null(new HtmlParser().ParseDocument(await before.Content.ReadAsStringAsync()).QuerySelector(".brand-phone"));
+
         var refused = await Save("#ffff00", null);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("contrast of 1.1:1", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
