@@ -59,7 +59,7 @@ public static class ConsentPdf
             flow.Heading(words.PatientSignature, 2);
             flow.Paragraph(patient.Meaning, muted: true);
             if (patient.TypedName is { } typed) Field(flow, words.TypedName, typed);
-            if (patient.SignatureSvg is { } svg) flow.Svg(svg, 240);
+            if (patient.SignatureSvg is { } svg) flow.Svg(svg, 240, shared: false);
             Field(flow, words.SignedAt, Utc(patient.At));
             if (patient.Ip is not null) Field(flow, "IP", patient.Ip);
             if (patient.UserAgent is not null) flow.Paragraph(patient.UserAgent, 8.5f, muted: true);
@@ -107,7 +107,7 @@ public static class ConsentPdf
             flow.Heading(words.PatientSignature, 2);
             flow.Paragraph(patient.Meaning, muted: true);
             if (patient.TypedName is { } typed) Field(flow, words.TypedName, typed);
-            if (patient.SignatureSvg is { } svg) flow.Svg(svg, 240);
+            if (patient.SignatureSvg is { } svg) flow.Svg(svg, 240, shared: false);
             Field(flow, words.SignedAt, When(patient.At, ui));
             if (!withdrawal && document.ClinicianSignature is { } clinician)
             {
@@ -135,7 +135,7 @@ public static class ConsentPdf
 
     /// <summary>A signature's label never stands at the foot of a page with its meaning, name and drawing on the next.</summary>
     private static void KeepSignatureTogether(PdfFlow flow, string meaning, string? svg) =>
-        flow.EnsureSpace(40 + flow.Measure(meaning, 11, bold: false, PdfFlow.ContentWidth) + 30 + (svg is null ? 0 : flow.SvgHeight(svg, 240)) + 20);
+        flow.EnsureSpace(40 + flow.Measure(meaning, 11, bold: false, PdfFlow.ContentWidth) + 30 + (svg is null ? 0 : flow.SvgHeight(svg, 240, shared: false)) + 20);
 
     private static void Field(PdfFlow flow, string label, string value) => flow.Paragraph($"{label}: {value}", 10.5f);
 

@@ -24,7 +24,11 @@ internal sealed class PdfFlow
     private readonly Func<int, (string Header, string Footer)> _furniture;
     private readonly Dictionary<SKTypeface, SKShaper> _shapers = [];
     private readonly Dictionary<(SKTypeface, float), SKFont> _sizedFonts = [];
-    private readonly Dictionary<string, SKPicture?> _pictures = new(StringComparer.Ordinal);
+    // Drawings are the same from one document to the next (an aid's pictures and icon arrays): each is parsed once
+    // per process and replayed into every PDF. A picture is immutable, so documents made at once share it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SKPicture?> Pictures = new(StringComparer.Ordinal);
+    private const int MaxPictures = 2000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SKPicture?> _ownPictures = new(StringComparer.Ordinal); // a signature: this document's only
     private SKCanvas? _canvas;
     private int _page;
     private float _y;
@@ -56,7 +60,7 @@ internal sealed class PdfFlow
         text.Add(header);
         text.Add(footer);
         compose(new PdfFlow(text, furniture));
-        using var fonts = PdfFonts.For(text);
+        var fonts = PdfFonts.For(text);
         using var output = new MemoryStream();
         int pages;
         using (var document = SKDocument.CreatePdf(output, metadata))
@@ -148,11 +152,22 @@ internal sealed class PdfFlow
         Space(8);
     }
 
-    /// <summary>Draws an SVG (a step picture, an icon array, a signature) at the given width, keeping its proportions.</summary>
-    public void Svg(string svg, float width, float indent = 0)
+    /// <summary>Draws an SVG (a step picture, a signature) at the given width, keeping its proportions.</summary>
+    /// <param name="shared">False for a drawing of one person's (a signature): it is not kept past this document.</param>
+    public void Svg(string svg, float width, float indent = 0, bool shared = true)
     {
+        if (!Collecting && Picture(svg, shared) is { } picture) Picture(picture, width, indent);
+    }
+
+    /// <summary>The height an SVG takes at <paramref name="width"/> (to keep it with its label).</summary>
+    public float SvgHeight(string svg, float width, bool shared = true) =>
+        Collecting ? 0 : PictureHeight(Picture(svg, shared), width);
+
+    /// <summary>Draws a picture at the given width, keeping its proportions.</summary>
+    public void Picture(SKPicture picture, float width, float indent = 0)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
         if (Collecting) return;
-        if (Picture(svg) is not { } picture) return;
         var bounds = picture.CullRect;
         if (bounds.Width <= 0) return;
         var scale = width / bounds.Width;
@@ -166,13 +181,9 @@ internal sealed class PdfFlow
         _y += height + 6;
     }
 
-    /// <summary>The height an SVG takes at <paramref name="width"/> (to keep it with its label).</summary>
-    public float SvgHeight(string svg, float width)
-    {
-        if (Collecting) return 0;
-        var picture = Picture(svg);
-        return picture is null || picture.CullRect.Width <= 0 ? 0 : (picture.CullRect.Height * width / picture.CullRect.Width) + 6;
-    }
+    /// <summary>The height a picture takes at <paramref name="width"/>.</summary>
+    public float PictureHeight(SKPicture? picture, float width) =>
+        Collecting || picture is null || picture.CullRect.Width <= 0 ? 0 : (picture.CullRect.Height * width / picture.CullRect.Width) + 6;
 
     public void Rule()
     {
@@ -204,7 +215,7 @@ internal sealed class PdfFlow
         _document.Close();
         foreach (var shaper in _shapers.Values) shaper.Dispose();
         foreach (var font in _sizedFonts.Values) font.Dispose();
-        foreach (var picture in _pictures.Values) picture?.Dispose();
+        foreach (var picture in _ownPictures.Values) picture?.Dispose();
     }
 
     private void Lines(string text, float size, bool bold, float x, float width, SKColor color, bool breakPages = true)
@@ -255,12 +266,13 @@ internal sealed class PdfFlow
         return font;
     }
 
-    /// <summary>Each drawing is parsed once per document (an icon array of 1,000 people is measured, then drawn).</summary>
-    private SKPicture? Picture(string svg)
+    /// <summary>Each drawing is parsed once (a step picture is measured, then drawn, in every handout).</summary>
+    private SKPicture? Picture(string svg, bool shared)
     {
-        if (_pictures.TryGetValue(svg, out var picture)) return picture;
+        var pictures = shared ? Pictures : _ownPictures;
+        if (pictures.TryGetValue(svg, out var picture)) return picture;
         using var drawing = new SKSvg();
-        // Svg.Skia keeps the picture alive only with the SKSvg; record a copy the document owns.
+        // Svg.Skia keeps the picture alive only with the SKSvg; record a copy the cache owns.
         var source = drawing.FromSvg(svg);
         picture = null;
         if (source is not null)
@@ -270,8 +282,10 @@ internal sealed class PdfFlow
             canvas.DrawPicture(source);
             picture = recorder.EndRecording();
         }
-        _pictures[svg] = picture;
-        return picture;
+        // Past the bound (a library far larger than today's), forget the old ones; pictures still drawn stay alive
+        // with their documents' references until the collector takes them.
+        if (pictures.Count >= MaxPictures) pictures.Clear();
+        return pictures.GetOrAdd(svg, picture);
     }
 
     private SKShaper Shaper(SKTypeface face)

@@ -8,9 +8,11 @@ namespace DecisionAid.Rendering.Pdf;
 /// <summary>
 /// The fonts one PDF is drawn with, cut down to the characters it uses. DejaVu Sans (Latin with accents, Greek,
 /// Cyrillic, Arabic, Hebrew) comes first; Droid Sans Fallback draws what DejaVu lacks (Chinese, Japanese, Korean).
-/// Text is split into runs by the face that has each character, so nothing prints as an empty box.
+/// Text is split into runs by the face that has each character, so nothing prints as an empty box. DejaVu's cut
+/// always holds all of Latin-1 as well, so a patient's name rarely changes it: each cut is made once per process and
+/// shared by the documents that need the same one.
 /// </summary>
-internal sealed class PdfFonts : IDisposable
+internal sealed class PdfFonts
 {
     private static readonly byte[] RegularFile = Read("DejaVuSans.ttf");
     private static readonly byte[] BoldFile = Read("DejaVuSans-Bold.ttf");
@@ -24,6 +26,11 @@ internal sealed class PdfFonts : IDisposable
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> Coverage = new();
 
     private readonly SKTypeface _regular, _bold, _fallback;
+
+    // The cuts made so far, by font and characters; typefaces are immutable, so documents made at once share them.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SKTypeface> Cuts = new(StringComparer.Ordinal);
+    private const int MaxCuts = 200;
+    private static readonly int[] Latin1 = [.. Enumerable.Range(0x20, 0x7F - 0x20), .. Enumerable.Range(0xA0, 0x100 - 0xA0)];
 
     private static byte FaceOf(int codepoint) => codepoint < 0x250 && codepoint >= 0x20
         ? (byte)0 // Latin with accents: DejaVu has every one
@@ -39,7 +46,7 @@ internal sealed class PdfFonts : IDisposable
     /// <summary>Faces holding just <paramref name="text"/>'s characters (and the digits and marks of page furniture).</summary>
     public static PdfFonts For(IEnumerable<string> text)
     {
-        var codepoints = new HashSet<int>("0123456789 .,:;·-–()/#%".Select(c => (int)c));
+        var codepoints = new HashSet<int>("0123456789 .,:;·-–()/#%".Select(c => (int)c).Concat(Latin1));
         foreach (var piece in text)
             foreach (var rune in piece.EnumerateRunes()) codepoints.Add(rune.Value);
         var primary = codepoints.Where(c => FaceOf(c) == 0).ToList();
@@ -47,8 +54,8 @@ internal sealed class PdfFonts : IDisposable
         // Spaces and marks inside a Chinese run are drawn with the fallback face too (Runs), so it needs them as well.
         if (other.Count > 0) other.AddRange(codepoints.Where(c => FaceOf(c) != 1 && StaysInRun(c) && FallbackFull.ContainsGlyph(c)));
         // The 4 MB fallback font is cut only when the document needs it (a Chinese name or text).
-        var regular = Subset(RegularFile, primary);
-        return new PdfFonts(regular, Subset(BoldFile, primary), other.Count > 0 ? Subset(FallbackFile, other) : regular);
+        var regular = Subset("regular", RegularFile, primary);
+        return new PdfFonts(regular, Subset("bold", BoldFile, primary), other.Count > 0 ? Subset("fallback", FallbackFile, other) : regular);
     }
 
     /// <summary>The characters of <paramref name="text"/> that no font shipped with the app draws (emoji, rare scripts), each once.</summary>
@@ -83,22 +90,19 @@ internal sealed class PdfFonts : IDisposable
         if (face is not null) yield return (run.ToString(), face, complex);
     }
 
-    public void Dispose()
-    {
-        _regular.Dispose();
-        _bold.Dispose();
-        if (_fallback != _regular) _fallback.Dispose();
-    }
-
     private static bool StaysInRun(int codepoint) => Rune.IsValid(codepoint) && (Rune.IsWhiteSpace(new Rune(codepoint)) || Rune.IsPunctuation(new Rune(codepoint)));
 
     /// <summary>Scripts whose letters change shape or order with their neighbours: Hebrew, Arabic and the scripts of South Asia.</summary>
     private static bool NeedsShaping(Rune rune) => rune.Value is (>= 0x0590 and <= 0x0DFF) or (>= 0xFB1D and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF);
 
-    private static SKTypeface Subset(byte[] file, IReadOnlyCollection<int> codepoints)
+    private static SKTypeface Subset(string face, byte[] file, IReadOnlyCollection<int> codepoints)
     {
+        var key = $"{face}:{string.Join(',', codepoints.Order())}";
+        if (Cuts.TryGetValue(key, out var cut)) return cut;
         var bytes = FontSubset.Create(file, codepoints) ?? file;
-        return SKTypeface.FromData(SKData.CreateCopy(bytes)) ?? throw new InvalidOperationException("a font subset could not be read");
+        cut = SKTypeface.FromData(SKData.CreateCopy(bytes)) ?? throw new InvalidOperationException("a font subset could not be read");
+        if (Cuts.Count >= MaxCuts) Cuts.Clear(); // documents still drawing keep theirs alive
+        return Cuts.GetOrAdd(key, cut);
     }
 
     private static byte[] Read(string name)

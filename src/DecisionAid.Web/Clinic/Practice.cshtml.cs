@@ -2,7 +2,6 @@ using DecisionAid.Web.Practices;
 using Microsoft.AspNetCore.Authorization;
 using DecisionAid.Web.Library;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Clinic;
@@ -15,7 +14,7 @@ namespace DecisionAid.Web.Clinic;
 /// </summary>
 [Authorize(Policy = ClinicPolicies.Lead)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, PrecompressedPages pages, AuditTrail audit, AidLibrary library) : ClinicPage
+public sealed class PracticeModel(DecisionAidDb db, AuditTrail audit, AidLibrary library) : ClinicPage
 {
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string? Phone { get; set; }
@@ -104,8 +103,7 @@ public sealed class PracticeModel(DecisionAidDb db, IOutputCacheStore cache, Pre
         var changed = db.Entry(practice).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Concat(textsChanged).ToList();
         await audit.SaveAsync(new AuditEvent(AuditActions.PracticeSettingsChanged, AuditActions.Clinician(Clinician), practice.Id,
             Detail: changed.Count == 0 ? "saved with no change" : $"changed: {string.Join(", ", changed)}"));
-        await cache.EvictByTagAsync(PublicPageSpeed.BrandTag(practice.Slug), HttpContext.RequestAborted);
-        pages.Clear();
+        await HttpContext.RequestServices.EvictBrandAsync(practice.Slug, HttpContext.RequestAborted);
         Saved = true;
         return Page();
     }

@@ -40,4 +40,12 @@ public static class PublicPageSpeed
 
     /// <summary>The tag of every cached page shown under a practice's brand, to drop them when the brand changes.</summary>
     public static string BrandTag(string slug) => $"brand:{slug}";
+
+    /// <summary>Drops every copy of a practice's branded pages: the output cache's, and the compressed ones kept.</summary>
+    public static async Task EvictBrandAsync(this IServiceProvider services, string slug, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(BrandTag(slug), cancel);
+        services.GetRequiredService<PrecompressedPages>().Clear();
+    }
 }

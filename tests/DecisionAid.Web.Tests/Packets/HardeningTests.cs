@@ -211,8 +211,7 @@ public partial class HardeningTests
         }
         // Changed outside the site: the cached page may stay for its few minutes, but its validator must differ
         // as soon as it is rendered again; through the practice page the cache is dropped at once (see BrandTests).
-        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(clinic.Site.Services);
-        await store.EvictByTagAsync(DecisionAid.Web.Library.PublicPageSpeed.BrandTag(slug), default);
+        await DecisionAid.Web.Library.PublicPageSpeed.EvictBrandAsync(clinic.Site.Services, slug, default);
         var after = await visitor.GetAsync($"/en/p/{slug}/aids/neurolysis");
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
         Assert.Contains("New Name Clinic", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using DecisionAid.Core.Loading;
+using DecisionAid.Core.Personalising;
+using DecisionAid.Rendering.Document;
+using DecisionAid.Rendering.Pdf;
+
+namespace DecisionAid.Rendering.Tests.Pdf;
+
+/// <summary>The handout's prepared parts (icon arrays, font cuts) are shared between documents, and stay vectors.</summary>
+public partial class HandoutPdfTests
+{
+    private static readonly ContentLibrary Library = ContentLibrary.Load(TestFolders.ShippedContent());
+
+    [Fact]
+    public void Icon_arrays_print_as_vectors_and_every_patients_name_prints_whatever_was_made_before()
+    {
+        var aid = Library.Find("neurolysis")!;
+        var risks = YourRisks.For(aid, new PacketChoices("intercostal", "heat", ["blood-thinners"]));
+        var brand = new PracticeBrand("Test Clinic", "555-0100", null, null);
+        // The same handout for patients whose names need other characters than the last one's: each prints as typed.
+        foreach (var name in new[] { "Ann Lee", "José Müller-Ñúñez", "Zoë Łukasiewicz", "Мария Иванова", "王小明", "Ann Lee" })
+        {
+            var pdf = HandoutPdf.Render(aid, "en", brand, risks, name);
+            Assert.Contains(name, PdfText.Read(pdf), StringComparison.Ordinal);
+            // No picture was turned into an image: every person of every icon array is drawn as a vector.
+            Assert.DoesNotMatch(ImageObject(), System.Text.Encoding.Latin1.GetString(pdf));
+        }
+    }
+
+    [GeneratedRegex(@"/Subtype\s*/Image")]
+    private static partial Regex ImageObject();
+}
