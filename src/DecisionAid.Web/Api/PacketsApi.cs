@@ -76,7 +76,7 @@ public static class PacketsApi
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    /// <summary>401 without a valid, unrevoked, unexpired key; the key's practice is what the endpoint may see. Its last use is kept.</summary>
+    /// <summary>401 without a valid, unrevoked, unexpired key; the key's practice is what the endpoint may see. Its last use is kept (to the minute).</summary>
     internal static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -100,7 +100,9 @@ public static class PacketsApi
                 ? Results.Problem("This API key is not valid, or was revoked.", statusCode: StatusCodes.Status401Unauthorized)
                 : Results.Problem("This API key has expired: a practice lead makes a new one.", statusCode: StatusCodes.Status401Unauthorized);
         }
-        await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now));
+        // Kept to the minute (what the keys page shows): a busy key writes it once a minute, not on every call.
+        if (key.LastUsedAt is not { } last || now - last >= TimeSpan.FromMinutes(1))
+            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now));
         http.Items[nameof(ApiKey)] = key;
         return await next(context);
     }
