@@ -42,9 +42,9 @@ internal static class DocumentPdf
                 foreach (var step in steps.Steps)
                 {
                     ArgumentNullException.ThrowIfNull(aid);
-                    flow.EnsureSpace(flow.SvgHeight(aid.Pictures[step.Picture], 200) + 50);
+                    flow.EnsureSpace(flow.SvgHeight(aid.Pictures[step.Picture], 200, shared: true) + 50);
                     flow.Heading($"{step.NumberLabel}: {PdfMarkdown.Inline(step.Title)}", 3);
-                    flow.Svg(aid.Pictures[step.Picture], 200);
+                    flow.Svg(aid.Pictures[step.Picture], 200, shared: true);
                     Markdown(flow, step.Markdown, size);
                 }
                 break;

@@ -153,14 +153,15 @@ internal sealed class PdfFlow
     }
 
     /// <summary>Draws an SVG (a step picture, a signature) at the given width, keeping its proportions.</summary>
-    /// <param name="shared">False for a drawing of one person's (a signature): it is not kept past this document.</param>
-    public void Svg(string svg, float width, float indent = 0, bool shared = true)
+    /// <param name="shared">True for the library's drawings (kept for the next document); false for one person's (a
+    /// signature), never kept past this document.</param>
+    public void Svg(string svg, float width, bool shared, float indent = 0)
     {
         if (!Collecting && Picture(svg, shared) is { } picture) Picture(picture, width, indent);
     }
 
     /// <summary>The height an SVG takes at <paramref name="width"/> (to keep it with its label).</summary>
-    public float SvgHeight(string svg, float width, bool shared = true) =>
+    public float SvgHeight(string svg, float width, bool shared) =>
         Collecting ? 0 : PictureHeight(Picture(svg, shared), width);
 
     /// <summary>Draws a picture at the given width, keeping its proportions.</summary>

@@ -51,6 +51,10 @@ public class LanguageBrowserTests(BrowserSite site)
         Assert.Equal(["/assets/cjk-names.ttf"], fonts);
         var size = await page.EvaluateAsync<int>("() => performance.getEntriesByType('resource').find(e => e.name.includes('cjk-names.ttf')).decodedBodySize");
         Assert.InRange(size, 1, 8 * 1024);
+        // Chinese words inside a page in another language (a tablet's greeting, an aid's title not yet in the reader's
+        // language) still get the whole font.
+        var family = await page.EvaluateAsync<string>("() => { const p = document.createElement('p'); p.lang = 'zh'; p.textContent = '神经'; document.querySelector('main').append(p); return getComputedStyle(p).fontFamily; }");
+        Assert.Contains("\"DecisionAid CJK\"", family, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using DecisionAid.Web.Library;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DecisionAid.Web.Tests.Library;
 
@@ -66,7 +68,7 @@ public class PrecompressedPagesTests(SiteFixture site) : IClassFixture<SiteFixtu
     {
         var first = await Get("/en/aids/nerve-block", "br");
         var etag = first.Headers.ETag!;
-        var again = await Get("/en/aids/nerve-block", "br", r => r.Headers.IfNoneMatch.Add(etag));
+        var again = await Get("/en/aids/nerve-block", "br", r => r.Headers.TryAddWithoutValidation("If-None-Match", $"\"an-older-one\", {etag}"));
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
         var head = await Get("/en/aids/nerve-block", "br", method: HttpMethod.Head);
@@ -87,6 +89,36 @@ public class PrecompressedPagesTests(SiteFixture site) : IClassFixture<SiteFixtu
         var ownBytes = await own.Content.ReadAsByteArrayAsync();
         Assert.True(ownBytes.Length > kept.Length, $"{ownBytes.Length} bytes made for the reader, {kept.Length} kept");
         Assert.Equal(await Decoded(await Get("/en/aids/neurolysis", null)), await Decoded(own));
+    }
+
+    [Fact]
+    public async Task Made_up_queries_are_never_kept_so_they_cannot_fill_the_memory()
+    {
+        var pages = site.Factory.Services.GetRequiredService<PrecompressedPages>();
+        Assert.Equal(HttpStatusCode.OK, (await Get("/en/aids/epidural-steroid-injection", "br")).StatusCode);
+        var kept = pages.Count;
+        for (var i = 0; i < 20; i++)
+        {
+            var response = await Get($"/en/aids/epidural-steroid-injection?utm={Guid.NewGuid():N}", "br");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("br", response.Content.Headers.ContentEncoding.Single()); // still compressed, as any page
+        }
+        Assert.Equal(kept, pages.Count);
+        // The search is what the list reads from its query: each search is kept.
+        await Get("/en/?q=pain", "br");
+        Assert.Equal(kept + 1, pages.Count);
+    }
+
+    [Fact]
+    public async Task A_page_kept_from_the_output_cache_does_not_carry_its_age()
+    {
+        var pages = site.Factory.Services.GetRequiredService<PrecompressedPages>();
+        await Get("/es/aids/vertebral-augmentation", "br"); // rendered, output-cached and kept
+        pages.Clear();
+        await Get("/es/aids/vertebral-augmentation", "br"); // from the output cache, kept again
+        var kept = await Get("/es/aids/vertebral-augmentation", "br");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Null(kept.Headers.Age);
     }
 
     [Fact]
