@@ -20,6 +20,9 @@ using Microsoft.Extensions.DependencyInjection;
 //   api sqlite|postgres   packets created per second through POST /api/packets  vs  plain inserts of the same row
 //   packet-links FOLDER KEY   makes the SQLite database in FOLDER (seal key KEY) with a neurolysis packet in each
 //                         language and prints "link LANGUAGE PATH" for each patient link (bench/lighthouse.sh opens them)
+//   audit sqlite|postgres [seconds] [practices] [patients]   patients of several practices viewing their packets
+//                         (each view audited under the trail's one lock)  vs  the trail's own appends  vs  the same
+//                         rows inserted with no lock and no chain
 //   outcomes sqlite|postgres [packets]   the outcomes page over N generated packets (default 100,000)  vs  the bare
 //                         aggregate SQL it runs, replayed straight on the database
 // Loads only 127.0.0.1, for a bounded time. See bench/README.md.
@@ -30,6 +33,8 @@ internal static class BenchMain
         "pdf" => await Bench.Pdf(args.ElementAtOrDefault(1)),
         "api" => await Bench.Api(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture))),
         "packet-links" => await Bench.PacketLinks(args.ElementAtOrDefault(1), args.ElementAtOrDefault(2)),
+        "audit" => await AuditBench.Run(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)),
+            int.Parse(args.ElementAtOrDefault(3) ?? "8", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "32", CultureInfo.InvariantCulture)),
         "outcomes" => await OutcomesBench.Run(args.ElementAtOrDefault(1) ?? "sqlite", int.Parse(args.ElementAtOrDefault(2) ?? "100000", CultureInfo.InvariantCulture)),
         _ => Bench.Usage(),
     };
@@ -39,7 +44,7 @@ internal static class Bench
 {
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: DecisionAid.Bench pdf [FILE] | packet-links FOLDER KEY | api sqlite|postgres [seconds] | outcomes sqlite|postgres [packets]");
+        Console.Error.WriteLine("usage: DecisionAid.Bench pdf [FILE] | packet-links FOLDER KEY | audit sqlite|postgres [seconds] [practices] [patients] | api sqlite|postgres [seconds] | outcomes sqlite|postgres [packets]");
         return 2;
     }
 
