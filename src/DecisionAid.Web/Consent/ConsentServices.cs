@@ -15,6 +15,7 @@ public static class ConsentServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AidRenderer>();
         builder.Services.AddScoped<PacketContent>();
+        builder.Services.AddSingleton<RenderedPackets>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<ConsentSteps>();
         builder.Services.AddScoped<ConsentFhir>();

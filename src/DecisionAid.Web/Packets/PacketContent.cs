@@ -9,9 +9,12 @@ namespace DecisionAid.Web.Packets;
 
 /// <summary>
 /// The aid content of a packet as HTML: the packet page shows exactly this, and a consent seals its SHA-256 (and
-/// keeps the HTML once per hash), so a record can prove and show what the patient read.
+/// keeps the HTML once per hash), so a record can prove and show what the patient read. It depends only on the aid
+/// version, the language, the packet's choices and the practice's brand, never on the patient, so each rendering is
+/// kept (<see cref="RenderedPackets"/>) for every packet and view with the same ones: rendering it took most of a
+/// packet view's time.
 /// </summary>
-public sealed class PacketContent(AidRenderer renderer, AidLibrary library, AidArchive archive, DecisionAidDb db)
+public sealed class PacketContent(AidRenderer renderer, AidLibrary library, AidArchive archive, DecisionAidDb db, RenderedPackets rendered)
 {
     public async Task<string> RenderAsync(Packet packet, Aid aid)
     {
@@ -25,6 +28,29 @@ public sealed class PacketContent(AidRenderer renderer, AidLibrary library, AidA
             AidUrl = id => $"/{packet.Language}/aids/{id}",
         };
         var practice = await db.Practices.AsNoTracking().Include(p => p.Texts).SingleOrDefaultAsync(p => p.Id == packet.PracticeId);
-        return await renderer.RenderPacketContentAsync(aid, packet.Language, risks, options, practice?.BrandIn(packet.Language));
+        var brand = practice?.BrandIn(packet.Language);
+        var key = new RenderedPackets.Key(aid.Id, aid.ContentHash, packet.Language, packet.Target, packet.Method,
+            string.Join(',', packet.HealthFactorIds), archive.IsCurrent(aid), brand);
+        return await rendered.GetOrRenderAsync(key, () => renderer.RenderPacketContentAsync(aid, packet.Language, risks, options, brand));
+    }
+}
+
+/// <summary>Packet content already rendered, by everything it depends on; at most <see cref="MaxEntries"/> kept.</summary>
+public sealed class RenderedPackets
+{
+    public const int MaxEntries = 500;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Key, string> _html = new();
+
+    /// <summary>What a packet's content depends on: the aid version, the language, the choices, whether its pictures
+    /// are the current version's (linked) or an older one's (inline), and the brand (a record of strings, compared by value).</summary>
+    public sealed record Key(string AidId, string ContentHash, string Language, string? Target, string? Method, string HealthFactors, bool CurrentVersion, DecisionAid.Rendering.Document.PracticeBrand? Brand);
+
+    public async Task<string> GetOrRenderAsync(Key key, Func<Task<string>> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        if (_html.TryGetValue(key, out var html)) return html;
+        html = await render();
+        if (_html.Count >= MaxEntries) _html.Clear();
+        return _html.GetOrAdd(key, html);
     }
 }
