@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Parser;
@@ -51,14 +50,14 @@ internal static class AuditBench
 
         var phones = await Task.WhenAll(packets.Select(p => OpenAsync(address, p.Token)));
         await Task.WhenAll(phones.Select(p => p.GetStringAsync("/packet"))); // warm up
-        var views = await Each(duration, patients, async i =>
+        var views = await Bench.ForDuration(duration, patients, async i =>
         {
             using var response = await phones[i].GetAsync("/packet");
             if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"/packet answered {(int)response.StatusCode}");
             await response.Content.ReadAsByteArrayAsync();
         });
 
-        var appends = await Each(duration, patients, async i =>
+        var appends = await Bench.ForDuration(duration, patients, async i =>
         {
             using var scope = site.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<AuditTrail>()
@@ -69,7 +68,7 @@ internal static class AuditBench
         var (plainSettings, plainDatabase) = Bench.Settings(provider);
         await using var plain = new Bench.Site(plainSettings);
         long seq = 0;
-        var inserts = await Each(duration, patients, async i =>
+        var inserts = await Bench.ForDuration(duration, patients, async i =>
         {
             using var scope = plain.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
@@ -119,20 +118,4 @@ internal static class AuditBench
 
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
-
-    /// <summary>Each of <paramref name="workers"/> runs its own work again and again for the time; the rate of all of them.</summary>
-    private static async Task<double> Each(TimeSpan duration, int workers, Func<int, Task> work)
-    {
-        var done = 0;
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(async i =>
-        {
-            while (watch.Elapsed < duration)
-            {
-                await work(i);
-                Interlocked.Increment(ref done);
-            }
-        }));
-        return done / watch.Elapsed.TotalSeconds;
-    }
 }

@@ -123,7 +123,7 @@ internal static class Bench
         var request = new NewPacket("neurolysis", "en", "genicular", "heat", ["blood-thinners"], "Bench Patient", new DateOnly(1950, 1, 1), null);
 
         var aid = site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!;
-        var inserts = await ForDuration(duration, 8, async () =>
+        var inserts = await ForDuration(duration, 8, async _ =>
         {
             using var scope = site.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
@@ -132,7 +132,7 @@ internal static class Bench
         });
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         http.DefaultRequestHeaders.Add(PacketsApi.KeyHeader, key);
-        var api = await ForDuration(duration, 8, async () =>
+        var api = await ForDuration(duration, 8, async _ =>
         {
             using var response = await http.PostAsJsonAsync("/api/packets", request);
             if ((int)response.StatusCode != 201) throw new InvalidOperationException($"the API answered {(int)response.StatusCode}");
@@ -174,15 +174,17 @@ internal static class Bench
         return times[runs / 2];
     }
 
-    private static async Task<double> ForDuration(TimeSpan duration, int workers, Func<Task> work)
+    /// <summary>Each of <paramref name="workers"/> runs its work (given its own number) again and again for the time;
+    /// the rate of all of them together.</summary>
+    public static async Task<double> ForDuration(TimeSpan duration, int workers, Func<int, Task> work)
     {
         var done = 0;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
             while (watch.Elapsed < duration)
             {
-                await work();
+                await work(worker);
                 Interlocked.Increment(ref done);
             }
         }));
