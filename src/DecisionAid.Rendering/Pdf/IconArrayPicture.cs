@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DecisionAid.Core.Content;
 using DecisionAid.Rendering.IconArrays;
 using SkiaSharp;
@@ -11,12 +10,12 @@ namespace DecisionAid.Rendering.Pdf;
 /// </summary>
 internal static class IconArrayPicture
 {
-    private static readonly ConcurrentDictionary<(int, int?, int, IconTone), SKPicture> Made = new();
+    private static readonly KeptValues<(int, int?, int, IconTone), SKPicture> Made = new(1000);
     private static readonly SKPath Person = SKPath.ParseSvgPathData(IconArrayLayout.Head + IconArrayLayout.Body);
     private static readonly SKPath MaybeBody = SKPath.ParseSvgPathData(IconArrayLayout.MaybeBody);
 
     public static SKPicture For(Frequency frequency, IconTone tone) =>
-        Made.GetOrAdd((frequency.Count, frequency.CountHigh, frequency.Denominator, tone), _ => Record(frequency, tone));
+        Made.GetOrMake((frequency.Count, frequency.CountHigh, frequency.Denominator, tone), _ => Record(frequency, tone));
 
     private static SKPicture Record(Frequency frequency, IconTone tone)
     {

@@ -26,9 +26,8 @@ internal sealed class PdfFlow
     private readonly Dictionary<(SKTypeface, float), SKFont> _sizedFonts = [];
     // Drawings are the same from one document to the next (an aid's pictures and icon arrays): each is parsed once
     // per process and replayed into every PDF. A picture is immutable, so documents made at once share it.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SKPicture?> Pictures = new(StringComparer.Ordinal);
-    private const int MaxPictures = 2000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SKPicture?> _ownPictures = new(StringComparer.Ordinal); // a signature: this document's only
+    private static readonly KeptValues<string, SKPicture?> Pictures = new(2000, StringComparer.Ordinal);
+    private readonly KeptValues<string, SKPicture?> _ownPictures = new(int.MaxValue, StringComparer.Ordinal); // a signature: this document's only
     private SKCanvas? _canvas;
     private int _page;
     private float _y;
@@ -268,25 +267,16 @@ internal sealed class PdfFlow
     }
 
     /// <summary>Each drawing is parsed once (a step picture is measured, then drawn, in every handout).</summary>
-    private SKPicture? Picture(string svg, bool shared)
+    private SKPicture? Picture(string svg, bool shared) => (shared ? Pictures : _ownPictures).GetOrMake(svg, Parse);
+
+    private static SKPicture? Parse(string svg)
     {
-        var pictures = shared ? Pictures : _ownPictures;
-        if (pictures.TryGetValue(svg, out var picture)) return picture;
         using var drawing = new SKSvg();
         // Svg.Skia keeps the picture alive only with the SKSvg; record a copy the cache owns.
-        var source = drawing.FromSvg(svg);
-        picture = null;
-        if (source is not null)
-        {
-            using var recorder = new SKPictureRecorder();
-            var canvas = recorder.BeginRecording(source.CullRect);
-            canvas.DrawPicture(source);
-            picture = recorder.EndRecording();
-        }
-        // Past the bound (a library far larger than today's), forget the old ones; pictures still drawn stay alive
-        // with their documents' references until the collector takes them.
-        if (pictures.Count >= MaxPictures) pictures.Clear();
-        return pictures.GetOrAdd(svg, picture);
+        if (drawing.FromSvg(svg) is not { } source) return null;
+        using var recorder = new SKPictureRecorder();
+        recorder.BeginRecording(source.CullRect).DrawPicture(source);
+        return recorder.EndRecording();
     }
 
     private SKShaper Shaper(SKTypeface face)

@@ -28,8 +28,7 @@ internal sealed class PdfFonts
     private readonly SKTypeface _regular, _bold, _fallback;
 
     // The cuts made so far, by font and characters; typefaces are immutable, so documents made at once share them.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SKTypeface> Cuts = new(StringComparer.Ordinal);
-    private const int MaxCuts = 200;
+    private static readonly KeptValues<string, SKTypeface> Cuts = new(200, StringComparer.Ordinal);
     private static readonly int[] Latin1 = [.. Enumerable.Range(0x20, 0x7F - 0x20), .. Enumerable.Range(0xA0, 0x100 - 0xA0)];
 
     private static byte FaceOf(int codepoint) => codepoint < 0x250 && codepoint >= 0x20
@@ -43,10 +42,11 @@ internal sealed class PdfFonts
         _fallback = fallback;
     }
 
-    /// <summary>Faces holding just <paramref name="text"/>'s characters (and the digits and marks of page furniture).</summary>
+    /// <summary>Faces holding <paramref name="text"/>'s characters, all of Latin-1 and the marks of page furniture.</summary>
     public static PdfFonts For(IEnumerable<string> text)
     {
-        var codepoints = new HashSet<int>("0123456789 .,:;·-–()/#%".Select(c => (int)c).Concat(Latin1));
+        // Latin-1 holds the digits and marks of page furniture too, all but its dash.
+        var codepoints = new HashSet<int>(Latin1) { '–' };
         foreach (var piece in text)
             foreach (var rune in piece.EnumerateRunes()) codepoints.Add(rune.Value);
         var primary = codepoints.Where(c => FaceOf(c) == 0).ToList();
@@ -97,12 +97,8 @@ internal sealed class PdfFonts
 
     private static SKTypeface Subset(string face, byte[] file, IReadOnlyCollection<int> codepoints)
     {
-        var key = $"{face}:{string.Join(',', codepoints.Order())}";
-        if (Cuts.TryGetValue(key, out var cut)) return cut;
-        var bytes = FontSubset.Create(file, codepoints) ?? file;
-        cut = SKTypeface.FromData(SKData.CreateCopy(bytes)) ?? throw new InvalidOperationException("a font subset could not be read");
-        if (Cuts.Count >= MaxCuts) Cuts.Clear(); // documents still drawing keep theirs alive
-        return Cuts.GetOrAdd(key, cut);
+        return Cuts.GetOrMake($"{face}:{string.Join(',', codepoints.Order())}", _ =>
+            SKTypeface.FromData(SKData.CreateCopy(FontSubset.Create(file, codepoints) ?? file)) ?? throw new InvalidOperationException("a font subset could not be read"));
     }
 
     private static byte[] Read(string name)

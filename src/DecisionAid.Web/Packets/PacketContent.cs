@@ -39,18 +39,11 @@ public sealed class PacketContent(AidRenderer renderer, AidLibrary library, AidA
 public sealed class RenderedPackets
 {
     public const int MaxEntries = 500;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Key, string> _html = new();
+    private readonly KeptValues<Key, string> _html = new(MaxEntries);
 
     /// <summary>What a packet's content depends on: the aid version, the language, the choices, whether its pictures
     /// are the current version's (linked) or an older one's (inline), and the brand (a record of strings, compared by value).</summary>
     public sealed record Key(string AidId, string ContentHash, string Language, string? Target, string? Method, string HealthFactors, bool CurrentVersion, DecisionAid.Rendering.Document.PracticeBrand? Brand);
 
-    public async Task<string> GetOrRenderAsync(Key key, Func<Task<string>> render)
-    {
-        ArgumentNullException.ThrowIfNull(render);
-        if (_html.TryGetValue(key, out var html)) return html;
-        html = await render();
-        if (_html.Count >= MaxEntries) _html.Clear();
-        return _html.GetOrAdd(key, html);
-    }
+    public Task<string> GetOrRenderAsync(Key key, Func<Task<string>> render) => _html.GetOrMakeAsync(key, render);
 }
