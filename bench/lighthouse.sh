@@ -15,22 +15,14 @@ if [ ! -d bench/lighthouse/node_modules ]; then
   (cd bench/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
 fi
 
-out=$(mktemp -d)
-server=
-trap '[ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; }; rm -rf "$out"' EXIT
-echo "Publishing (Release)..."
-dotnet publish src/DecisionAid.Web -c Release -o "$out/app" --nologo -v quiet >/dev/null
+# shellcheck source=bench/published-site.sh
+. bench/published-site.sh
+publish_site
 dotnet build bench/DecisionAid.Bench -c Release --nologo -v quiet >/dev/null
 key=$(openssl rand -base64 32)
-mkdir -p "$out/data"
 # A database with a neurolysis packet in each language; prints "link LANGUAGE PATH" for each patient link.
 links=$(dotnet bench/DecisionAid.Bench/bin/Release/net10.0/DecisionAid.Bench.dll packet-links "$out/data" "$key" | awk '$1 == "link" {print $2 "=" $3}')
-
-(cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production Urls="$url" Storage__DataFolder="$out/data" Consent__SealKey="$key" \
-  exec dotnet DecisionAid.Web.dll >"$out/server.log" 2>&1) &
-server=$!
-for _ in $(seq 1 60); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.5; done
-curl -sf "$url/healthz" >/dev/null || { echo "the site did not start:"; cat "$out/server.log"; exit 1; }
+start_site "$url" "$key"
 
 echo "Lighthouse, mobile, $runs runs per page..."
 # shellcheck disable=SC2086 # one argument per language

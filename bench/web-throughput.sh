@@ -21,22 +21,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-out=$(mktemp -d)
-server=
-cleanup() {
-  [ -f "$out/nginx.pid" ] && nginx -c "$out/nginx.conf" -p "$out" -e "$out/nginx-error.log" -s stop 2>/dev/null || true
-  [ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; } || true
-  rm -rf "$out"
-}
-trap cleanup EXIT
-echo "Publishing (Release)..."
-dotnet publish src/DecisionAid.Web -c Release -o "$out/app" --nologo -v quiet >/dev/null
-
-(cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production Urls="$url" Storage__DataFolder="$out/data" Consent__SealKey="$(openssl rand -base64 32)" \
-  exec dotnet DecisionAid.Web.dll >"$out/server.log" 2>&1) &
-server=$!
-for _ in $(seq 1 60); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.5; done
-curl -sf "$url/healthz" >/dev/null || { echo "the site did not start:"; cat "$out/server.log"; exit 1; }
+# shellcheck source=bench/published-site.sh
+. bench/published-site.sh
+on_exit '[ -f "$out/nginx.pid" ] && nginx -c "$out/nginx.conf" -p "$out" -e "$out/nginx-error.log" -s stop 2>/dev/null || true'
+publish_site
+start_site "$url"
 
 # The baselines: the very bytes of the aid page, as a file the app serves from wwwroot, and as a file and its gzip
 # (best compression) that nginx serves with gzip_static.
