@@ -45,6 +45,7 @@ internal static class OutcomesVerbs
                 var (db, _) = database.Open(parsed, context.Error);
                 await using (db)
                 {
+                    await CountedAsync(db, context.Error, cancel);
                     var slug = parsed.GetValue(practice);
                     var practices = await db.Practices.AsNoTracking().Where(p => slug == null || p.Slug == slug).Select(p => new { p.Id, p.Slug }).ToListAsync(cancel);
                     if (practices.Count != 1)
@@ -64,6 +65,16 @@ internal static class OutcomesVerbs
             }
         });
         return command;
+    }
+
+    /// <summary>The database at the newest migration, with every packet in the outcome counts (those stored before the counts existed are counted now).</summary>
+    private static async Task CountedAsync(DecisionAidDb db, TextWriter progress, CancellationToken cancel)
+    {
+        await db.Database.MigrateAsync(cancel);
+        await OutcomeCounts.CountMissingAsync(db, (done, total) =>
+        {
+            if (done % 100_000 == 0 || done == total) progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"counting outcomes of packets stored before the counts were kept: {done:N0} of {total:N0}"));
+        }, cancel);
     }
 
     public static Command SeedDemo(VerbContext context)
@@ -88,7 +99,7 @@ internal static class OutcomesVerbs
                 var (db, key) = database.Open(parsed, context.Error);
                 await using (db)
                 {
-                    await db.Database.MigrateAsync(cancel);
+                    await CountedAsync(db, context.Error, cancel);
                     var library = ContentLibrary.Load(parsed.GetValue(context.Content)!);
                     var started = System.Diagnostics.Stopwatch.StartNew();
                     var practice = await OutcomesSeed.RunAsync(db, library.Aids, key, count, context.Clock.GetUtcNow().UtcDateTime, parsed.GetValue(seed),

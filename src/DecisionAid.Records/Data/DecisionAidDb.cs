@@ -25,6 +25,26 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
     public DbSet<PublishedAid> PublishedAids => Set<PublishedAid>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AttemptCount> AttemptCounts => Set<AttemptCount>();
+    public DbSet<Outcomes.OutcomeCount> OutcomeCounts => Set<Outcomes.OutcomeCount>();
+    public DbSet<Outcomes.OutcomeTally> OutcomeTallies => Set<Outcomes.OutcomeTally>();
+
+    /// <summary>
+    /// Every save that changes what a packet adds to the outcomes page recounts it in the same transaction
+    /// (<see cref="Outcomes.OutcomeCounts"/>), so no write path can leave the kept counts behind.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = Outcomes.OutcomeCounts.Touched(ChangeTracker);
+        if (touched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await Outcomes.OutcomeCounts.LockAsync(this, touched, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Outcomes.OutcomeCounts.RefreshAsync(this, touched, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -145,6 +165,22 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             a.Property(x => x.AidId).HasMaxLength(80);
             a.Property(x => x.ContentHash).HasMaxLength(64);
             a.Property(x => x.Version).HasMaxLength(40);
+        });
+        builder.Entity<Outcomes.OutcomeCount>(c =>
+        {
+            c.HasKey(x => new { x.PracticeId, x.AidId, x.Day, x.Language, x.Version, x.Metric });
+            c.Property(x => x.AidId).HasMaxLength(60);
+            c.Property(x => x.Language).HasMaxLength(8);
+            c.Property(x => x.Version).HasMaxLength(40);
+            c.Property(x => x.Metric).HasMaxLength(1000);
+        });
+        builder.Entity<Outcomes.OutcomeTally>(t =>
+        {
+            t.HasKey(x => x.PacketId);
+            t.Property(x => x.AidId).HasMaxLength(60);
+            t.Property(x => x.Language).HasMaxLength(8);
+            t.Property(x => x.Version).HasMaxLength(40);
+            t.HasOne<Packet>().WithOne().HasForeignKey<Outcomes.OutcomeTally>(x => x.PacketId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<AuditEntry>(e =>
         {

@@ -63,12 +63,59 @@ public sealed record VersionOutcomes
 }
 
 /// <summary>
-/// The outcomes of one aid, computed in the database with grouped queries (no packet is loaded one by one), so a
-/// page over 100,000 packets costs about what the aggregate queries cost.
+/// The outcomes of one aid. The page reads the kept counts (<see cref="OutcomeCounts"/>): a few rows per day, language
+/// and version, so its cost does not grow with the number of packets. <see cref="FromRecordsAsync"/> computes the
+/// same numbers from every packet and answer, to check the counts against (`pda outcomes recount --check`, the tests).
 /// </summary>
 public static class OutcomesQuery
 {
     public static async Task<IReadOnlyList<VersionOutcomes>> RunAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(aid);
+        var rows = await db.OutcomeCounts.AsNoTracking()
+            .Where(c => c.PracticeId == filter.PracticeId && c.AidId == filter.AidId && c.Day >= filter.From && c.Day <= filter.To)
+            .GroupBy(c => new { c.Language, c.Version, c.Metric })
+            .Select(g => new { g.Key.Language, g.Key.Version, g.Key.Metric, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancel);
+        var questions = aid.KnowledgeCheck.Count;
+        var key = aid.KnowledgeCheck.ToDictionary(q => q.Id, q => q.Answer, StringComparer.Ordinal);
+        return [.. rows.GroupBy(r => (r.Language, r.Version))
+            .Select(g => (g.Key.Language, g.Key.Version, Counts: g.Where(r => r.Count != 0).ToDictionary(r => r.Metric, r => r.Count, StringComparer.Ordinal)))
+            .Where(v => v.Counts.GetValueOrDefault(Metrics.Sent) > 0)
+            .OrderBy(v => v.Language, StringComparer.Ordinal).ThenBy(v => Versions.SortKey(v.Version))
+            .Select(v =>
+            {
+                long Count(string metric) => v.Counts.GetValueOrDefault(metric);
+                long Chosen(string kind, string item, string value) => Count(Metrics.Answer(kind, item, value));
+                long[] Ratings(string kind, string item) => [.. Enumerable.Range(1, 5).Select(r => Chosen(kind, item, r.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+                var answers = v.Counts.Select(c => (Answer: Metrics.ParseAnswer(c.Key), c.Value)).Where(c => c.Answer is not null).Select(c => (c.Answer!.Value, Count: c.Value)).ToList();
+                // Each set of knowledge answers that answers every question, scored against the aid shown.
+                var scores = v.Counts.Select(c => (Set: Metrics.ParseKnowledgeSet(c.Key), c.Value)).Where(c => c.Set is { } set && set.Count == questions)
+                    .GroupBy(c => c.Set!.Count(a => key.GetValueOrDefault(a.Item) == a.Value)).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+                return new VersionOutcomes
+                {
+                    Language = v.Language, Version = v.Version, Sent = Count(Metrics.Sent), Opened = Count(Metrics.Opened), Finished = Count(Metrics.Finished),
+                    Readers = Count(Metrics.Readers), ReadingSeconds = Count(Metrics.Seconds), Questions = questions,
+                    Scores = scores.Where(s => s.Value != 0).ToDictionary(),
+                    ByQuestion = [.. aid.KnowledgeCheck.Select(q =>
+                    {
+                        var asked = answers.Where(a => a.Value.Kind == AnswerKinds.Knowledge && a.Value.Item == q.Id).ToList();
+                        return new QuestionOutcome(q.Id, asked.Sum(a => a.Count), asked.Where(a => a.Value.Value != q.Answer).Sum(a => a.Count));
+                    })],
+                    SureComplete = Count(Metrics.SureComplete), SureAnyNo = Count(Metrics.SureAnyNo),
+                    Satisfaction = Ratings(AnswerKinds.Satisfaction, AnswerKinds.Single),
+                    Decisions = v.Counts.Select(c => (Choice: Metrics.ParseDecision(c.Key), c.Value)).Where(c => c.Choice is not null).ToDictionary(c => c.Choice!, c => c.Value),
+                    Sealed = Count(Metrics.Sealed),
+                    Survey = [.. Core.Surveys.VisitSurvey.Items.Select(item => new SurveyOutcome(item,
+                        Ratings(AnswerKinds.Survey, item.Id), Chosen(AnswerKinds.Survey, item.Id, Core.Surveys.VisitSurvey.Skipped)))],
+                };
+            })];
+    }
+
+    /// <summary>The same numbers from every packet and answer in the database (grouped queries; their cost grows with the packets).</summary>
+    public static async Task<IReadOnlyList<VersionOutcomes>> FromRecordsAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);

@@ -688,6 +688,73 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                     b.ToTable("TabletSessions");
                 });
 
+            modelBuilder.Entity("DecisionAid.Records.Outcomes.OutcomeCount", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AidId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PracticeId", "AidId", "Day", "Language", "Version", "Metric");
+
+                    b.ToTable("OutcomeCounts");
+                });
+
+            modelBuilder.Entity("DecisionAid.Records.Outcomes.OutcomeTally", b =>
+                {
+                    b.Property<Guid>("PacketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AidId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PacketId");
+
+                    b.ToTable("OutcomeTallies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -933,6 +1000,15 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                     b.HasOne("DecisionAid.Records.Data.Practice", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DecisionAid.Records.Outcomes.OutcomeTally", b =>
+                {
+                    b.HasOne("DecisionAid.Records.Data.Packet", null)
+                        .WithOne()
+                        .HasForeignKey("DecisionAid.Records.Outcomes.OutcomeTally", "PacketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -683,6 +683,73 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                     b.ToTable("TabletSessions");
                 });
 
+            modelBuilder.Entity("DecisionAid.Records.Outcomes.OutcomeCount", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AidId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "AidId", "Day", "Language", "Version", "Metric");
+
+                    b.ToTable("OutcomeCounts");
+                });
+
+            modelBuilder.Entity("DecisionAid.Records.Outcomes.OutcomeTally", b =>
+                {
+                    b.Property<Guid>("PacketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AidId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PacketId");
+
+                    b.ToTable("OutcomeTallies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -922,6 +989,15 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                     b.HasOne("DecisionAid.Records.Data.Practice", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DecisionAid.Records.Outcomes.OutcomeTally", b =>
+                {
+                    b.HasOne("DecisionAid.Records.Data.Packet", null)
+                        .WithOne()
+                        .HasForeignKey("DecisionAid.Records.Outcomes.OutcomeTally", "PacketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,237 @@
+using System.Text.Json;
+using DecisionAid.Core.Content;
+using DecisionAid.Core.Loading;
+using DecisionAid.Web.Consent;
+using DecisionAid.Web.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DecisionAid.Web.Tests.Outcomes;
+
+/// <summary>
+/// The kept outcome counts against the numbers computed from every packet and answer, after each kind of change the
+/// site makes (and some it never makes), after concurrent saves, and for packets stored before the counts existed;
+/// on both databases.
+/// </summary>
+public sealed class OutcomeCountsTests
+{
+    private static readonly SealKey Key = new(Convert.FromBase64String(SiteFactory.SealKey));
+    private static readonly DateTime Now = new(2026, 12, 5, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly IReadOnlyList<Aid> Aids = ContentLibrary.Load(TestFolders.ShippedContent()).Aids;
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_counts_equal_the_records_after_every_kind_of_change(string provider)
+    {
+        using var database = TestDatabases.Create(provider);
+        var practice = await PracticeAsync(database);
+        await using (var db = database.Open()) await OutcomesSeed.RunAsync(db, Aids, Key, 400, Now, seed: 3, into: practice);
+        await AssertCountsMatchAsync(database, practice, "after the seed");
+
+        var random = new Random(11);
+        for (var round = 0; round < 4; round++)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                await using var db = database.Open();
+                var ids = await db.Packets.Where(p => p.PracticeId == practice).OrderBy(p => p.CreatedAt).Select(p => p.Id).ToListAsync();
+                var id = ids[random.Next(ids.Count)];
+                var packet = await db.Packets.Include(p => p.Answers).SingleAsync(p => p.Id == id);
+                var aid = Aids.Single(a => a.Id == packet.AidId);
+                await ChangeAsync(db, packet, aid, random.Next(9), random);
+            }
+            await AssertCountsMatchAsync(database, practice, $"after round {round + 1} of changes");
+        }
+    }
+
+    /// <summary>One change of the kind numbered <paramref name="kind"/>, saved as the site saves it.</summary>
+    private static async Task ChangeAsync(DecisionAidDb db, Packet packet, Aid aid, int kind, Random random)
+    {
+        var at = Now.AddMinutes(random.Next(1, 100_000));
+        switch (kind)
+        {
+            case 0: // a knowledge answer given or changed
+                var question = aid.KnowledgeCheck[random.Next(aid.KnowledgeCheck.Count)];
+                AnswerKinds.Put(packet, AnswerKinds.Knowledge, question.Id, question.Choices[random.Next(question.Choices.Count)], at);
+                break;
+            case 1: // a SURE item, which may complete the test or turn it to "no"
+                AnswerKinds.Put(packet, AnswerKinds.Sure, AnswerKinds.SureItems[random.Next(4)], random.Next(2) == 0 ? "yes" : "no", at);
+                break;
+            case 2: // satisfaction, or a survey item rated or skipped
+                if (random.Next(2) == 0) AnswerKinds.Put(packet, AnswerKinds.Satisfaction, AnswerKinds.Single, $"{random.Next(1, 6)}", at);
+                else AnswerKinds.Put(packet, AnswerKinds.Survey, Core.Surveys.VisitSurvey.Items[random.Next(Core.Surveys.VisitSurvey.Items.Count)].Id,
+                    random.Next(5) == 0 ? Core.Surveys.VisitSurvey.Skipped : $"{random.Next(1, 6)}", at);
+                break;
+            case 3: // opened and finished
+                packet.OpenedAt ??= at;
+                if (random.Next(2) == 0) packet.FinishedAt ??= at;
+                break;
+            case 4: // a newer decision: the counts move from the old choice to the new one
+                string[] choices = [ConsentDecision.Signed, ConsentDecision.TalkFirst, ConsentDecision.Declined, ConsentDecision.Withdrawn];
+                var latest = await db.ConsentDecisions.Where(d => d.PacketId == packet.Id).MaxAsync(d => (DateTime?)d.At) ?? Now;
+                db.ConsentDecisions.Add(new ConsentDecision
+                {
+                    Id = Guid.NewGuid(), PacketId = packet.Id, Choice = choices[random.Next(choices.Length)], Statement = "test", ContentHash = "x",
+                    AidVersion = packet.ContentVersion, At = latest.AddMinutes(1), IdempotencyKey = Guid.NewGuid().ToString("N"),
+                });
+                break;
+            case 5: // a sealed record
+                var decision = new ConsentDecision
+                {
+                    Id = Guid.NewGuid(), PacketId = packet.Id, Choice = ConsentDecision.Signed, Statement = "test", ContentHash = "x",
+                    AidVersion = packet.ContentVersion, At = (await db.ConsentDecisions.Where(d => d.PacketId == packet.Id).MaxAsync(d => (DateTime?)d.At) ?? Now).AddMinutes(1),
+                    IdempotencyKey = Guid.NewGuid().ToString("N"),
+                };
+                db.ConsentDecisions.Add(decision);
+                db.ConsentRecords.Add(new ConsentRecord
+                {
+                    Id = Guid.NewGuid(), PacketId = packet.Id, PracticeId = packet.PracticeId, Kind = ConsentRecord.Consent, DecisionId = decision.Id,
+                    SealKey = Guid.NewGuid().ToString("N"), Document = "{}", DocumentHash = "x", Hmac = "x", SealedAt = at,
+                });
+                break;
+            case 6: // reading time, written as the page's heartbeat writes it (outside the change tracker)
+                await using (var transaction = await db.Database.BeginTransactionAsync())
+                {
+                    await OutcomeCounts.LockAsync(db, [packet.Id]);
+                    await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReadingSeconds, p => p.ReadingSeconds + 30));
+                    await OutcomeCounts.RefreshAsync(db, [packet.Id]);
+                    await transaction.CommitAsync();
+                }
+                return;
+            case 7: // a knowledge answer taken away (the site never does; the counts must follow anyway)
+                if (packet.Answers.FirstOrDefault(a => a.Kind == AnswerKinds.Knowledge) is { } answer) packet.Answers.Remove(answer);
+                break;
+            default: // the packet moved to another day (the site never does): its counts leave the old day's rows
+                packet.CreatedAt = packet.CreatedAt.AddDays(-random.Next(1, 30));
+                break;
+        }
+        await db.SaveChangesAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Concurrent_saves_to_the_same_packets_and_days_lose_no_count(string provider)
+    {
+        using var database = TestDatabases.Create(provider);
+        var practice = await PracticeAsync(database);
+        var aid = Aids.Single(a => a.Id == "neurolysis");
+        var ids = new List<Guid>();
+        await using (var db = database.Open())
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var packet = NewPacket(practice, aid, Now.AddHours(-i));
+                ids.Add(packet.Id);
+                db.Packets.Add(packet);
+            }
+            await db.SaveChangesAsync();
+        }
+        // 12 writers, each answering the same 6 packets of one day in its own order, as double taps and two devices would.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(writer => Task.Run(async () =>
+        {
+            var random = new Random(writer);
+            for (var i = 0; i < 15; i++)
+            {
+                await using var db = database.Open();
+                var id = ids[random.Next(ids.Count)];
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var packet = await db.Packets.Include(p => p.Answers).SingleAsync(p => p.Id == id);
+                var question = aid.KnowledgeCheck[random.Next(aid.KnowledgeCheck.Count)];
+                AnswerKinds.Put(packet, AnswerKinds.Knowledge, question.Id, question.Choices[random.Next(question.Choices.Count)], Now);
+                AnswerKinds.Put(packet, AnswerKinds.Sure, AnswerKinds.SureItems[random.Next(4)], random.Next(2) == 0 ? "yes" : "no", Now);
+                packet.OpenedAt ??= Now;
+                try
+                {
+                    await db.SaveChangesAsync();
+                    await transaction.CommitAsync();
+                }
+                catch (DbUpdateException)
+                {
+                    // Two writers adding the same answer at once: one insert loses, as a double tap does on the site.
+                }
+            }
+        }, TestContext.Current.CancellationToken)));
+        await AssertCountsMatchAsync(database, practice, "after 12 concurrent writers");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Packets_stored_before_the_counts_existed_are_counted_once(string provider)
+    {
+        using var database = TestDatabases.Create(provider);
+        var practice = await PracticeAsync(database);
+        await using var db = database.Open();
+        await OutcomesSeed.RunAsync(db, Aids, Key, 300, Now, seed: 5, into: practice);
+        var packets = await db.Packets.CountAsync();
+        // As a database upgraded from before the counts: packets and answers, no tallies, no counts.
+        await db.OutcomeTallies.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        await db.OutcomeCounts.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        var aid = Aids.Single(a => a.Id == "neurolysis");
+        Assert.Empty(await OutcomesQuery.RunAsync(db, Everything(practice, aid), aid, TestContext.Current.CancellationToken));
+
+        var reported = new List<(int Done, int Total)>();
+        Assert.Equal(packets, await OutcomeCounts.CountMissingAsync(db, (done, total) => reported.Add((done, total)), TestContext.Current.CancellationToken));
+        Assert.Equal((packets, packets), reported[^1]);
+        await AssertCountsMatchAsync(database, practice, "after counting the packets stored before");
+        Assert.Equal(0, await OutcomeCounts.CountMissingAsync(db, cancel: TestContext.Current.CancellationToken));
+        await AssertCountsMatchAsync(database, practice, "after a second start");
+    }
+
+    [Fact]
+    public async Task The_site_counts_packets_stored_before_the_counts_when_it_starts()
+    {
+        using var database = TestDatabases.Create(Storage.Sqlite);
+        var practice = await PracticeAsync(database);
+        await using (var db = database.Open())
+        {
+            await OutcomesSeed.RunAsync(db, Aids, Key, 50, Now, seed: 9, into: practice);
+            await db.OutcomeTallies.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            await db.OutcomeCounts.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        }
+        using (var site = new SiteFactory(settings: database.SiteSettings()))
+            _ = site.Services; // starting the host runs the migrations and the count
+        await AssertCountsMatchAsync(database, practice, "after the site started");
+    }
+
+    private static async Task<Guid> PracticeAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        var practice = new Practice { Id = Guid.NewGuid(), Slug = $"counts-{Guid.NewGuid():N}"[..20], Name = "Counts", CreatedAt = Now };
+        db.Practices.Add(practice);
+        await db.SaveChangesAsync();
+        return practice.Id;
+    }
+
+    private static Packet NewPacket(Guid practice, Aid aid, DateTime created) => new()
+    {
+        Id = Guid.NewGuid(), PracticeId = practice, CreatedById = "test", AidId = aid.Id, Language = "en", ContentVersion = aid.Version, ContentHash = aid.ContentHash,
+        PatientName = "Test Patient", PatientBirthDate = new DateOnly(1950, 1, 1), TokenHash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+        TokenExpiresAt = created.AddDays(14), CreatedAt = created,
+    };
+
+    private static OutcomesFilter Everything(Guid practice, Aid aid) => new(practice, aid.Id, DateOnly.FromDateTime(Now.AddYears(-1)), DateOnly.FromDateTime(Now.AddYears(1)));
+
+    /// <summary>Every number as JSON, with the dictionaries in key order (the database returns groups in any order).</summary>
+    private static string Json(IEnumerable<VersionOutcomes> outcomes) => JsonSerializer.Serialize(outcomes.Select(v => v with
+    {
+        Scores = new SortedDictionary<int, long>(v.Scores.ToDictionary()),
+        Decisions = new SortedDictionary<string, long>(v.Decisions.ToDictionary(), StringComparer.Ordinal),
+    }));
+
+    private static string Around(string text, int at) => text[Math.Max(0, at - 150)..Math.Min(text.Length, at + 150)];
+
+    /// <summary>Every aid, over everything and over a window of 20 days: the kept counts give what the records give.</summary>
+    private static async Task AssertCountsMatchAsync(TestDatabase database, Guid practice, string when)
+    {
+        await using var db = database.Open();
+        foreach (var aid in Aids)
+        {
+            foreach (var filter in new[] { Everything(practice, aid), new OutcomesFilter(practice, aid.Id, DateOnly.FromDateTime(Now.AddDays(-40)), DateOnly.FromDateTime(Now.AddDays(-21))) })
+            {
+                var expected = Json(await OutcomesQuery.FromRecordsAsync(db, filter, aid, TestContext.Current.CancellationToken));
+                var kept = Json(await OutcomesQuery.RunAsync(db, filter, aid, TestContext.Current.CancellationToken));
+                var at = expected.Zip(kept).TakeWhile(c => c.First == c.Second).Count();
+                Assert.True(expected == kept, $"{aid.Id} {filter.From}..{filter.To} {when}, from character {at}:\nrecords {Around(expected, at)}\nkept    {Around(kept, at)}");
+            }
+        }
+    }
+}
