@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The outcomes page over generated packets (default 100,000) against the bare aggregate SQL it runs, on SQLite and on
-# a throwaway PostgreSQL, in the same run. Usage: bench/outcomes.sh [packets]
+# The outcomes page as the packets grow (default 100,000 then 1,000,000 in one practice), against its own SQL and
+# against the grouped queries that compute the same numbers from every packet and answer, on SQLite and on a
+# throwaway PostgreSQL, in the same run. Usage: bench/outcomes.sh [packets,packets...]
+# Generating a million packets takes a while (about 15 minutes per database on 2 cores); progress is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packets=${1:-100000}
+sizes=${1:-100000,1000000}
 dotnet build bench/DecisionAid.Bench -c Release --nologo -v quiet >/dev/null
 bench="dotnet bench/DecisionAid.Bench/bin/Release/net10.0/DecisionAid.Bench.dll"
-$bench outcomes sqlite "$packets" 2>/dev/null | grep -E '^(sqlite|postgres):'
+$bench outcomes sqlite "$sizes" 2>/dev/null | grep -E '^(sqlite|postgres):'
 export DECISIONAID_TEST_POSTGRES=$(scripts/postgres.sh start)
 trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
-$bench outcomes postgres "$packets" 2>/dev/null | grep -E '^(sqlite|postgres):'
+$bench outcomes postgres "$sizes" 2>/dev/null | grep -E '^(sqlite|postgres):'

@@ -23,7 +23,7 @@ using Microsoft.Extensions.DependencyInjection;
 //   audit sqlite|postgres [seconds] [practices] [patients]   patients of several practices viewing their packets
 //                         (each view audited under the trail's one lock)  vs  the trail's own appends  vs  the same
 //                         rows inserted with no lock and no chain
-//   outcomes sqlite|postgres [packets]   the outcomes page over N generated packets (default 100,000)  vs  the bare
+//   outcomes sqlite|postgres [packets,packets...]   the outcomes page over N generated packets (default 100,000)  vs  the bare
 //                         aggregate SQL it runs, replayed straight on the database
 // Loads only 127.0.0.1, for a bounded time. See bench/README.md.
 internal static class BenchMain
@@ -35,7 +35,8 @@ internal static class BenchMain
         "packet-links" => await Bench.PacketLinks(args.ElementAtOrDefault(1), args.ElementAtOrDefault(2)),
         "audit" => await AuditBench.Run(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)),
             int.Parse(args.ElementAtOrDefault(3) ?? "8", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "32", CultureInfo.InvariantCulture)),
-        "outcomes" => await OutcomesBench.Run(args.ElementAtOrDefault(1) ?? "sqlite", int.Parse(args.ElementAtOrDefault(2) ?? "100000", CultureInfo.InvariantCulture)),
+        "outcomes" => await OutcomesBench.Run(args.ElementAtOrDefault(1) ?? "sqlite",
+            [.. (args.ElementAtOrDefault(2) ?? "100000,1000000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))]),
         _ => Bench.Usage(),
     };
 }
@@ -44,7 +45,7 @@ internal static class Bench
 {
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: DecisionAid.Bench pdf [FILE] | packet-links FOLDER KEY | audit sqlite|postgres [seconds] [practices] [patients] | api sqlite|postgres [seconds] | outcomes sqlite|postgres [packets]");
+        Console.Error.WriteLine("usage: DecisionAid.Bench pdf [FILE] | packet-links FOLDER KEY | audit sqlite|postgres [seconds] [practices] [patients] | api sqlite|postgres [seconds] | outcomes sqlite|postgres [packets,packets...]");
         return 2;
     }
 

@@ -18,7 +18,9 @@ internal static class OutcomesVerbs
         var until = new Option<string?>("--until") { Description = "Last day (UTC, yyyy-MM-dd); default today" };
         var practice = new Option<string?>("--practice") { Description = "The practice's slug (needed when the database holds more than one)" };
         var minimum = new Option<int>("--minimum") { Description = "Patients per version before versions are compared", DefaultValueFactory = _ => DefaultMinimum };
+        var check = new Option<bool>("--check") { Description = "Also compute the numbers from every packet and answer, and exit 1 if the kept counts differ" };
         var command = new Command("outcomes", "Understanding, decisional conflict, satisfaction and consent for one aid, per version and language");
+        command.Options.Add(check);
         command.Arguments.Add(aidId);
         command.Options.Add(since);
         command.Options.Add(until);
@@ -54,8 +56,18 @@ internal static class OutcomesVerbs
                         return PdaCommand.BadUsage;
                     }
                     var filter = new OutcomesFilter(practices[0].Id, aid.Id, from, to);
-                    OutcomesText.Write(context.Out, aid, filter, await OutcomesQuery.RunAsync(db, filter, aid, cancel), parsed.GetValue(minimum));
-                    return PdaCommand.Ok;
+                    var kept = await OutcomesQuery.RunAsync(db, filter, aid, cancel);
+                    OutcomesText.Write(context.Out, aid, filter, kept, parsed.GetValue(minimum));
+                    if (!parsed.GetValue(check)) return PdaCommand.Ok;
+                    var records = await OutcomesQuery.FromRecordsAsync(db, filter, aid, cancel);
+                    if (OutcomesQuery.Canonical(kept) == OutcomesQuery.Canonical(records))
+                    {
+                        context.Out.WriteLine("check: the kept counts equal the numbers computed from every packet and answer");
+                        return PdaCommand.Ok;
+                    }
+                    context.Error.WriteLine("pda: the kept counts differ from the packets' records; the numbers from the records are:");
+                    OutcomesText.Write(context.Error, aid, filter, records, parsed.GetValue(minimum));
+                    return 1;
                 }
             }
             catch (InvalidOperationException e)

@@ -114,6 +114,13 @@ public static class OutcomesQuery
             })];
     }
 
+    /// <summary>Every number as JSON, dictionaries in key order (groups come back from a database in any order): equal text, equal outcomes.</summary>
+    public static string Canonical(IEnumerable<VersionOutcomes> outcomes) => System.Text.Json.JsonSerializer.Serialize(outcomes.Select(v => v with
+    {
+        Scores = new SortedDictionary<int, long>(v.Scores.ToDictionary()),
+        Decisions = new SortedDictionary<string, long>(v.Decisions.ToDictionary(), StringComparer.Ordinal),
+    }));
+
     /// <summary>The same numbers from every packet and answer in the database (grouped queries; their cost grows with the packets).</summary>
     public static async Task<IReadOnlyList<VersionOutcomes>> FromRecordsAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, CancellationToken cancel = default)
     {

@@ -69,11 +69,12 @@ public sealed class LargeExportTests
 
         output.GetStringBuilder().Clear();
         Assert.Equal(PdaCommand.Ok, PdaCommand.Run(["outcomes", "neurolysis", "--since", DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            "--practice", DecisionAid.Records.Outcomes.OutcomesSeed.Slug, .. where], output, error));
+            "--practice", DecisionAid.Records.Outcomes.OutcomesSeed.Slug, "--check", .. where], output, error));
         var summary = output.ToString();
         var sent = System.Text.RegularExpressions.Regex.Matches(summary, @"sent ([0-9,]+),").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected, sent);
         Assert.Contains("all right in the knowledge check:", summary, StringComparison.Ordinal);
+        Assert.Contains("check: the kept counts equal the numbers computed from every packet and answer", summary, StringComparison.Ordinal);
         Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
     }
 }
