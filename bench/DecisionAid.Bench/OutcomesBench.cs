@@ -65,7 +65,10 @@ internal static class OutcomesBench
                 await OutcomesSeed.RunAsync(db, site.Services.GetRequiredService<AidLibrary>().Aids, scope.ServiceProvider.GetRequiredService<SealKey>(),
                     size - made, now, seed: made + 1, into: practiceId);
             }
-            Console.WriteLine(Line($"generated {size - made:N0} more packets ({size:N0} in all) in {clock.Elapsed.TotalSeconds:0} s"));
+            int ofAid;
+            using (var scope = site.Services.CreateScope())
+                ofAid = await scope.ServiceProvider.GetRequiredService<DecisionAidDb>().Packets.CountAsync(p => p.PracticeId == practiceId && p.AidId == aid.Id);
+            Console.WriteLine(Line($"generated {size - made:N0} more packets ({size:N0} in all, {ofAid:N0} of them {aid.Id}) in {clock.Elapsed.TotalSeconds:0} s"));
             made = size;
 
             var pageCommands = Record(() => client.GetAsync(url).GetAwaiter().GetResult().EnsureSuccessStatusCode());

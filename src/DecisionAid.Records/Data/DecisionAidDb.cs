@@ -34,12 +34,12 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var touched = Outcomes.OutcomeCounts.Touched(ChangeTracker);
-        if (touched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = Outcomes.OutcomeCounts.Touched(ChangeTracker);
+        if (pending.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await Outcomes.OutcomeCounts.LockAsync(this, touched, cancellationToken);
+        await Outcomes.OutcomeCounts.LockAsync(this, pending.Stored, cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await Outcomes.OutcomeCounts.RefreshAsync(this, touched, cancellationToken);
+        await Outcomes.OutcomeCounts.ApplyAsync(this, pending, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return saved;
     }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using DecisionAid.Records.Data;
 using DecisionAid.Records.Packets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DecisionAid.Records.Outcomes;
 
@@ -17,33 +17,65 @@ namespace DecisionAid.Records.Outcomes;
 public static class OutcomeCounts
 {
     private const int Chunk = 1000;
-    private const int RowsPerStatement = 500; // 7 parameters a row: within SQLite's and PostgreSQL's parameter limits
 
-    /// <summary>The packets whose tally the pending changes may alter (read before the save, while their states show it).</summary>
-    public static IReadOnlySet<Guid> Touched(ChangeTracker tracker)
+    /// <summary>
+    /// What the pending changes do to the counts, read before the save while the entries' states show it: the stored
+    /// packets to recount from the database, and the new packets' tallies, made from what is being added (a new packet
+    /// has no rows elsewhere yet), so creating packets reads nothing back.
+    /// </summary>
+    public sealed record Pending(IReadOnlySet<Guid> Stored, IReadOnlyList<OutcomeTally> New)
+    {
+        public bool IsEmpty => Stored.Count == 0 && New.Count == 0;
+    }
+
+    public static Pending Touched(ChangeTracker tracker)
     {
         ArgumentNullException.ThrowIfNull(tracker);
-        var touched = new HashSet<Guid>();
-        foreach (var entry in tracker.Entries())
+        var changed = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var added = changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity).OfType<Packet>().ToDictionary(p => p.Id);
+        var stored = new HashSet<Guid>();
+        var answers = new List<(Guid PacketId, (string, string, string) Answer)>();
+        var decisions = new List<(Guid PacketId, (string, DateTime) Decision)>();
+        var seals = new List<Guid>();
+        foreach (var entry in changed)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (entry.Entity)
             {
-                case Packet p when entry.State != EntityState.Modified || TallyFields.Any(f => entry.Property(f).IsModified):
-                    touched.Add(p.Id);
+                case Packet when entry.State == EntityState.Deleted:
+                    // Its tally row would go with it (cascade) and leave its counts behind; nothing deletes packets today.
+                    throw new InvalidOperationException("a packet cannot be deleted while the outcome counts hold it: subtract its tally first");
+                case Packet p when !added.ContainsKey(p.Id) && TallyFields.Any(f => entry.Property(f).IsModified):
+                    stored.Add(p.Id);
                     break;
                 case PacketAnswer a when Metrics.CountedKinds.Contains(a.Kind):
-                    touched.Add(a.PacketId);
+                    if (!added.ContainsKey(a.PacketId)) stored.Add(a.PacketId);
+                    else answers.Add((a.PacketId, (a.Kind, a.ItemId, a.Value)));
                     break;
                 case ConsentDecision d:
-                    touched.Add(d.PacketId);
+                    if (!added.ContainsKey(d.PacketId)) stored.Add(d.PacketId);
+                    else decisions.Add((d.PacketId, (d.Choice, d.At)));
                     break;
                 case ConsentRecord r:
-                    touched.Add(r.PacketId);
+                    if (!added.ContainsKey(r.PacketId)) stored.Add(r.PacketId);
+                    else if (r.Kind == ConsentRecord.Consent) seals.Add(r.PacketId);
                     break;
             }
         }
-        return touched;
+        var answersOf = answers.ToLookup(a => a.PacketId, a => a.Answer);
+        var decisionsOf = decisions.ToLookup(d => d.PacketId, d => d.Decision);
+        return new Pending(stored, [.. added.Values.Select(p =>
+            TallyFor(Facts.Of(p), answersOf[p.Id], decisionsOf[p.Id], seals.Count(id => id == p.Id)))]);
+    }
+
+    /// <summary>Brings the counts up to date with a save: call inside its transaction, after it is written.</summary>
+    public static async Task ApplyAsync(DecisionAidDb db, Pending pending, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(pending);
+        await RefreshAsync(db, pending.Stored, cancel);
+        var changes = new Dictionary<(Bucket Bucket, string Metric), long>();
+        foreach (var tally in pending.New) Add(changes, Bucket.Of(tally), Parse(tally.Counts), +1);
+        await WriteAsync(db, changes, pending.New, cancel);
     }
 
     /// <summary>The packet's fields a tally reads (the others, such as its link or its unlock attempts, change nothing here).</summary>
@@ -93,55 +125,96 @@ public static class OutcomeCounts
         var old = await db.OutcomeTallies.AsNoTracking().Where(t => ids.Contains(t.PacketId)).ToDictionaryAsync(t => t.PacketId, cancel);
 
         var changes = new Dictionary<(Bucket Bucket, string Metric), long>();
-        void Add(Bucket bucket, IReadOnlyDictionary<string, long> counts, int sign)
-        {
-            foreach (var (metric, count) in counts) changes[(bucket, metric)] = changes.GetValueOrDefault((bucket, metric)) + (sign * count);
-        }
         var tallies = new List<OutcomeTally>();
         foreach (var packet in packets)
         {
-            var bucket = new Bucket(packet.PracticeId, packet.AidId, DateOnly.FromDateTime(packet.CreatedAt), packet.Language, packet.ContentVersion);
-            var tally = TallyOf(packet, answers[packet.Id], decisions[packet.Id], seals.GetValueOrDefault(packet.Id));
-            var counts = Format(tally);
+            var tally = TallyFor(packet, answers[packet.Id], decisions[packet.Id], seals.GetValueOrDefault(packet.Id));
             if (old.TryGetValue(packet.Id, out var before))
             {
-                if (before.Counts == counts && Bucket.Of(before) == bucket) continue;
-                Add(Bucket.Of(before), Parse(before.Counts), -1);
+                if (before.Counts == tally.Counts && Bucket.Of(before) == Bucket.Of(tally)) continue;
+                Add(changes, Bucket.Of(before), Parse(before.Counts), -1);
             }
-            Add(bucket, tally, +1);
-            tallies.Add(new OutcomeTally
-            {
-                PacketId = packet.Id, PracticeId = bucket.PracticeId, AidId = bucket.AidId, Day = bucket.Day, Language = bucket.Language, Version = bucket.Version, Counts = counts,
-            });
+            Add(changes, Bucket.Of(tally), Parse(tally.Counts), +1);
+            tallies.Add(tally);
         }
+        await WriteAsync(db, changes, tallies, cancel);
+    }
+
+    private static void Add(Dictionary<(Bucket Bucket, string Metric), long> changes, Bucket bucket, IReadOnlyDictionary<string, long> counts, int sign)
+    {
+        foreach (var (metric, count) in counts) changes[(bucket, metric)] = changes.GetValueOrDefault((bucket, metric)) + (sign * count);
+    }
+
+    /// <summary>Adds the changes to the counts and stores the packets' new tallies.</summary>
+    private static async Task WriteAsync(DecisionAidDb db, Dictionary<(Bucket Bucket, string Metric), long> changes, IReadOnlyList<OutcomeTally> tallies, CancellationToken cancel)
+    {
         // In one order for every writer, so two saves that share rows wait for each other instead of deadlocking.
         var rows = changes.Where(c => c.Value != 0).OrderBy(c => c.Key.Bucket.PracticeId).ThenBy(c => c.Key.Bucket.AidId, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Bucket.Day).ThenBy(c => c.Key.Bucket.Language, StringComparer.Ordinal).ThenBy(c => c.Key.Bucket.Version, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Metric, StringComparer.Ordinal).ToList();
-        foreach (var part in rows.Chunk(RowsPerStatement))
-            await UpsertAsync(db, "\"OutcomeCounts\"", part.Select(r => new object[] { r.Key.Bucket.PracticeId, r.Key.Bucket.AidId, r.Key.Bucket.Day, r.Key.Bucket.Language, r.Key.Bucket.Version, r.Key.Metric, r.Value }),
-                "\"PracticeId\", \"AidId\", \"Day\", \"Language\", \"Version\", \"Metric\", \"Count\"", "\"PracticeId\", \"AidId\", \"Day\", \"Language\", \"Version\", \"Metric\"",
-                "\"Count\" = \"OutcomeCounts\".\"Count\" + excluded.\"Count\"", cancel);
-        foreach (var part in tallies.Chunk(RowsPerStatement))
-            await UpsertAsync(db, "\"OutcomeTallies\"", part.Select(t => new object[] { t.PacketId, t.PracticeId, t.AidId, t.Day, t.Language, t.Version, t.Counts }),
-                "\"PacketId\", \"PracticeId\", \"AidId\", \"Day\", \"Language\", \"Version\", \"Counts\"", "\"PacketId\"",
-                "\"PracticeId\" = excluded.\"PracticeId\", \"AidId\" = excluded.\"AidId\", \"Day\" = excluded.\"Day\", \"Language\" = excluded.\"Language\", \"Version\" = excluded.\"Version\", \"Counts\" = excluded.\"Counts\"",
-                cancel);
+        await UpsertAsync(db, "OutcomeCounts", ["PracticeId", "AidId", "Day", "Language", "Version", "Metric", "Count"], 6,
+            "\"Count\" = \"OutcomeCounts\".\"Count\" + excluded.\"Count\"",
+            [.. rows.Select(r => new object[] { r.Key.Bucket.PracticeId, r.Key.Bucket.AidId, r.Key.Bucket.Day, r.Key.Bucket.Language, r.Key.Bucket.Version, r.Key.Metric, r.Value })], cancel);
+        await UpsertAsync(db, "OutcomeTallies", ["PacketId", "PracticeId", "AidId", "Day", "Language", "Version", "Counts"], 1,
+            "\"PracticeId\" = excluded.\"PracticeId\", \"AidId\" = excluded.\"AidId\", \"Day\" = excluded.\"Day\", \"Language\" = excluded.\"Language\", \"Version\" = excluded.\"Version\", \"Counts\" = excluded.\"Counts\"",
+            [.. tallies.Select(t => new object[] { t.PacketId, t.PracticeId, t.AidId, t.Day, t.Language, t.Version, t.Counts })], cancel);
     }
 
-    /// <summary>INSERT ... ON CONFLICT DO UPDATE: the same words on SQLite and PostgreSQL.</summary>
-    private static async Task UpsertAsync(DecisionAidDb db, string table, IEnumerable<object[]> rows, string columns, string key, string update, CancellationToken cancel)
+    /// <summary>
+    /// INSERT ... ON CONFLICT (the first <paramref name="keyColumns"/> columns) DO UPDATE, in the rows' order, on the
+    /// save's own connection and transaction. PostgreSQL takes every row in one statement, each column as an array;
+    /// SQLite runs one prepared statement per row (it binds parameters by name one by one, so a statement with
+    /// thousands of them costs more than thousands of runs).
+    /// </summary>
+    private static async Task UpsertAsync(DecisionAidDb db, string table, string[] columns, int keyColumns, string update, IReadOnlyList<object[]> rows, CancellationToken cancel)
     {
-        var values = new List<object>();
-        var sql = new StringBuilder($"INSERT INTO {table} ({columns}) VALUES ");
+        if (rows.Count == 0) return;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var names = columns.Select((_, i) => $"@c{i}").ToList();
+        var into = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})";
+        var conflict = $"ON CONFLICT ({string.Join(", ", columns.Take(keyColumns).Select(c => $"\"{c}\""))}) DO UPDATE SET {update}";
+        var parameters = names.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToList();
+        if (db.Database.IsNpgsql())
+        {
+            command.CommandText = $"{into} SELECT * FROM unnest({string.Join(", ", names)}) {conflict}";
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var column = Array.CreateInstance(rows[0][i].GetType(), rows.Count); // Guid[], string[], DateOnly[], long[]: typed, so Npgsql knows the array's type
+                for (var r = 0; r < rows.Count; r++) column.SetValue(rows[r][i], r);
+                parameters[i].Value = column;
+            }
+            await command.ExecuteNonQueryAsync(cancel);
+            return;
+        }
+        command.CommandText = $"{into} VALUES ({string.Join(", ", names)}) {conflict}";
         foreach (var row in rows)
         {
-            sql.Append(values.Count == 0 ? "(" : ", (").AppendJoin(", ", row.Select((_, i) => $"{{{values.Count + i}}}")).Append(')');
-            values.AddRange(row);
+            for (var i = 0; i < columns.Length; i++) parameters[i].Value = AsSqlite(row[i]);
+            await command.ExecuteNonQueryAsync(cancel);
         }
-        sql.Append(CultureInfo.InvariantCulture, $" ON CONFLICT ({key}) DO UPDATE SET {update}");
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancel);
     }
+
+    /// <summary>A value as EF Core stores it in SQLite: GUIDs as upper-case text, dates as yyyy-MM-dd.</summary>
+    private static object AsSqlite(object value) => value switch
+    {
+        Guid id => id.ToString().ToUpperInvariant(),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    /// <summary>A packet's tally as stored: its counts, and the day's row they go to.</summary>
+    private static OutcomeTally TallyFor(Facts packet, IEnumerable<(string Kind, string Item, string Value)> answers, IEnumerable<(string Choice, DateTime At)> decisions, long sealedRecords) => new()
+    {
+        PacketId = packet.Id, PracticeId = packet.PracticeId, AidId = packet.AidId, Day = DateOnly.FromDateTime(packet.CreatedAt), Language = packet.Language,
+        Version = packet.ContentVersion, Counts = Format(TallyOf(packet, answers, decisions, sealedRecords)),
+    };
 
     /// <summary>What one packet adds to the outcomes, from its own rows.</summary>
     public static SortedDictionary<string, long> TallyOf(Facts packet, IEnumerable<(string Kind, string Item, string Value)> answers, IEnumerable<(string Choice, DateTime At)> decisions, long sealedRecords)
@@ -206,7 +279,14 @@ public static class OutcomeCounts
             .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     /// <summary>The packet's fields that a tally reads.</summary>
-    public sealed record Facts(Guid Id, Guid PracticeId, string AidId, DateTime CreatedAt, string Language, string ContentVersion, bool Opened, bool Finished, int ReadingSeconds);
+    public sealed record Facts(Guid Id, Guid PracticeId, string AidId, DateTime CreatedAt, string Language, string ContentVersion, bool Opened, bool Finished, int ReadingSeconds)
+    {
+        public static Facts Of(Packet p)
+        {
+            ArgumentNullException.ThrowIfNull(p);
+            return new(p.Id, p.PracticeId, p.AidId, p.CreatedAt, p.Language, p.ContentVersion, p.OpenedAt != null, p.FinishedAt != null, p.ReadingSeconds);
+        }
+    }
 
     private sealed record Bucket(Guid PracticeId, string AidId, DateOnly Day, string Language, string Version)
     {
