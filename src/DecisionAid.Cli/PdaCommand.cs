@@ -36,6 +36,7 @@ public static class PdaCommand
         root.Subcommands.Add(ExportVerb.Create(context));
         root.Subcommands.Add(OutcomesVerbs.Outcomes(context));
         root.Subcommands.Add(OutcomesVerbs.SeedDemo(context));
+        root.Subcommands.Add(OutcomesVerbs.Recount(context));
         root.Subcommands.Add(AddClinicianVerb.Create(context));
         root.Subcommands.Add(ResetPasswordVerb.Create(context));
 

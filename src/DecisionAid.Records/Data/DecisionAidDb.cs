@@ -38,13 +38,18 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
         if (pending.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await Outcomes.OutcomeCounts.LockAsync(this, pending.Stored, cancellationToken);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The entities count as saved only once the counts are written too: a failed count rolls both back, and a retry saves them again.
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         await Outcomes.OutcomeCounts.ApplyAsync(this, pending, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return saved;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    /// <summary>Saves that change no packet's outcomes stay synchronous; the others take the one (async) counting path.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => Outcomes.OutcomeCounts.Touched(ChangeTracker).IsEmpty
+        ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -172,7 +177,7 @@ public class DecisionAidDb(DbContextOptions options) : IdentityDbContext<Clinici
             c.Property(x => x.AidId).HasMaxLength(60);
             c.Property(x => x.Language).HasMaxLength(8);
             c.Property(x => x.Version).HasMaxLength(40);
-            c.Property(x => x.Metric).HasMaxLength(1000);
+            // Text without a limit: a knowledge-answer set names every question and choice of an aid.
         });
         builder.Entity<Outcomes.OutcomeTally>(t =>
         {

@@ -107,7 +107,7 @@ public static class OutcomeCounts
         if (!db.Database.IsNpgsql()) return;
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("packets are locked inside the transaction that changes them");
         var ids = packetIds.Distinct().Order().ToArray();
-        if (ids.Length > 0) await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Packets\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE", cancel);
+        if (ids.Length > 0) await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Packets\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR NO KEY UPDATE", cancel);
     }
 
     private static async Task RefreshChunkAsync(DecisionAidDb db, Guid[] ids, CancellationToken cancel)
@@ -183,7 +183,8 @@ public static class OutcomeCounts
         }).ToList();
         if (db.Database.IsNpgsql())
         {
-            command.CommandText = $"{into} SELECT * FROM unnest({string.Join(", ", names)}) {conflict}";
+            var aliases = string.Join(", ", columns.Select((_, i) => $"c{i}"));
+            command.CommandText = $"{into} SELECT {aliases} FROM unnest({string.Join(", ", names)}) WITH ORDINALITY AS u({aliases}, n) ORDER BY n {conflict}";
             for (var i = 0; i < columns.Length; i++)
             {
                 var column = Array.CreateInstance(rows[0][i].GetType(), rows.Count); // Guid[], string[], DateOnly[], long[]: typed, so Npgsql knows the array's type
@@ -253,7 +254,7 @@ public static class OutcomeCounts
 
     /// <summary>
     /// Counts every packet that has no tally yet (packets made before the counts existed), a thousand per
-    /// transaction, so a large database is counted once at the upgrade and the site can take requests meanwhile.
+    /// transaction, so other writers wait for one chunk at a time, never for the whole count.
     /// </summary>
     public static async Task<int> CountMissingAsync(DecisionAidDb db, Action<int, int>? progress = null, CancellationToken cancel = default)
     {
@@ -269,6 +270,29 @@ public static class OutcomeCounts
             progress?.Invoke(done, missing.Count);
         }
         return missing.Count;
+    }
+
+    /// <summary>
+    /// Throws away the kept counts (of one practice, or all) and counts every packet again from its records, in one
+    /// transaction: the repair when `pda outcomes --check` finds them different. Run it with the site stopped; on
+    /// PostgreSQL a save that ran beside it could count against the tallies it replaces.
+    /// </summary>
+    public static async Task<int> RecountAsync(DecisionAidDb db, Guid? practice, Action<int, int>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+        await db.OutcomeTallies.Where(t => practice == null || t.PracticeId == practice).ExecuteDeleteAsync(cancel);
+        await db.OutcomeCounts.Where(c => practice == null || c.PracticeId == practice).ExecuteDeleteAsync(cancel);
+        var packets = await db.Packets.AsNoTracking().Where(p => practice == null || p.PracticeId == practice).Select(p => p.Id).ToListAsync(cancel);
+        var done = 0;
+        foreach (var chunk in packets.Order().Chunk(Chunk))
+        {
+            await RefreshChunkAsync(db, chunk, cancel);
+            done += chunk.Length;
+            progress?.Invoke(done, packets.Count);
+        }
+        await transaction.CommitAsync(cancel);
+        return packets.Count;
     }
 
     private static string Format(IReadOnlyDictionary<string, long> tally) =>

@@ -31,6 +31,8 @@ public static class StorageStartup
             default:
                 throw new InvalidOperationException($"Storage:Provider must be '{Storage.Sqlite}' or '{Storage.Postgres}', not '{provider}'");
         }
+        builder.Services.AddSingleton<Outcomes.CountingAtStart>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Outcomes.CountingAtStart>());
         builder.Services.AddDataProtection().PersistKeysToDbContext<DecisionAidDb>().SetApplicationName("DecisionAid");
         Security.SealedDataProtectionKeys.EncryptDataProtectionKeysWithSealKey(builder.Services);
         return builder;
@@ -46,24 +48,9 @@ public static class StorageStartup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
         db.Database.Migrate();
-        CountOutcomes(db, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DecisionAid.Outcomes"));
         app.Services.GetRequiredService<AidArchive>()
             .PublishAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).GetAwaiter().GetResult();
         return app;
     }
 
-    /// <summary>Packets stored before the outcome counts existed are counted once, with progress in the log.</summary>
-    private static void CountOutcomes(DecisionAidDb db, ILogger log)
-    {
-        var step = 0;
-        var counted = OutcomeCounts.CountMissingAsync(db, (done, total) =>
-        {
-            if ((done * 10L / total > step || done == total) && log.IsEnabled(LogLevel.Information))
-            {
-                step = (int)(done * 10L / total);
-                log.LogInformation("Counting the outcomes of packets stored before the counts were kept: {Done:N0} of {Total:N0}", done, total);
-            }
-        }).GetAwaiter().GetResult();
-        if (counted > 0 && log.IsEnabled(LogLevel.Information)) log.LogInformation("Outcome counts are up to date ({Counted:N0} packets counted)", counted);
-    }
 }

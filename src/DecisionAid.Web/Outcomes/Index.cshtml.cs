@@ -15,7 +15,7 @@ namespace DecisionAid.Web.Outcomes;
 /// </summary>
 /// <summary>Practice leads only (others get 404).</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = ClinicPolicies.Lead)]
-public sealed class IndexModel(DecisionAidDb db, AidLibrary library, TimeProvider clock, IConfiguration config) : ClinicPage
+public sealed class IndexModel(DecisionAidDb db, AidLibrary library, TimeProvider clock, IConfiguration config, CountingAtStart counting) : ClinicPage
 {
     public IReadOnlyList<Aid> Aids => library.Aids;
     public Aid Aid { get; private set; } = default!;
@@ -30,7 +30,9 @@ public sealed class IndexModel(DecisionAidDb db, AidLibrary library, TimeProvide
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         (Aid, Filter, Problem) = Parse(library, Clinician.PracticeId, aid, from, to, today);
         if (Problem is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
-        else Versions = await OutcomesQuery.RunAsync(db, Filter, Aid, HttpContext.RequestAborted);
+        else Versions = counting.Done
+            ? await OutcomesQuery.RunAsync(db, Filter, Aid, HttpContext.RequestAborted)
+            : await OutcomesQuery.FromRecordsAsync(db, Filter, Aid, HttpContext.RequestAborted); // older packets are still being counted
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

@@ -1,8 +1,10 @@
 using DecisionAid.Core.Content;
 using DecisionAid.Core.Loading;
 using DecisionAid.Web.Consent;
+using DecisionAid.Web.Outcomes;
 using DecisionAid.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DecisionAid.Web.Tests.Outcomes;
 
@@ -187,12 +189,15 @@ public sealed class OutcomeCountsTests
             await db.OutcomeCounts.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
         }
         using (var site = new SiteFactory(settings: database.SiteSettings()))
-            _ = site.Services; // starting the host runs the migrations and the count
+        {
+            // The count runs in the background once the site has started: wait for it to finish, not for a time.
+            await site.Services.GetRequiredService<CountingAtStart>().Completion.WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        }
         await AssertCountsMatchAsync(database, practice, "after the site started");
     }
 
     [Fact]
-    public async Task Pda_outcomes_check_finds_a_count_that_differs_from_the_records()
+    public async Task Pda_outcomes_check_finds_a_count_that_differs_from_the_records_and_recount_outcomes_repairs_it()
     {
         using var database = TestDatabases.Create(Storage.Sqlite);
         var practice = await PracticeAsync(database);
@@ -216,6 +221,21 @@ public sealed class OutcomeCountsTests
         }
         Assert.Equal(1, Cli.PdaCommand.Run(args, output, error));
         Assert.Contains("the kept counts differ from the packets' records", error.ToString(), StringComparison.Ordinal);
+
+        // The repair: every packet of the practice counted again from its records.
+        output.GetStringBuilder().Clear();
+        Assert.Equal(Cli.PdaCommand.Ok, Cli.PdaCommand.Run(["recount-outcomes", "--practice", slug, .. args[^6..]], output, error));
+        Assert.Contains("counted the outcomes of 60 packets again", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Cli.PdaCommand.Ok, Cli.PdaCommand.Run(args, output, error));
+        Assert.Contains("check: the kept counts equal", output.ToString(), StringComparison.Ordinal);
+
+        // A database whose older packets the site has not counted yet: the report reads the records, and changes nothing.
+        await using (var db = database.Open()) await db.OutcomeTallies.Take(5).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        error.GetStringBuilder().Clear();
+        Assert.Equal(Cli.PdaCommand.Ok, Cli.PdaCommand.Run([.. args.Where(a => a != "--check")], output, error));
+        Assert.Contains("some packets are not in the kept counts yet", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, Cli.PdaCommand.Run(args, output, error));
+        await using (var db = database.Open()) Assert.Equal(55, await db.OutcomeTallies.CountAsync(TestContext.Current.CancellationToken));
         Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
     }
 

@@ -20,7 +20,7 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
                     Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     Version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Metric = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Metric = table.Column<string>(type: "text", nullable: false),
                     Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

@@ -709,8 +709,7 @@ namespace DecisionAid.Records.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Metric")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<long>("Count")
                         .HasColumnType("bigint");

@@ -707,7 +707,6 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Metric")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Count")

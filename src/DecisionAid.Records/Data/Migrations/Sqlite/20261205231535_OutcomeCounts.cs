@@ -20,7 +20,7 @@ namespace DecisionAid.Records.Data.Migrations.Sqlite
                     Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     Version = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Metric = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", nullable: false),
                     Count = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
