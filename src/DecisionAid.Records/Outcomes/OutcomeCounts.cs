@@ -85,8 +85,24 @@ public static class OutcomeCounts
         nameof(Packet.OpenedAt), nameof(Packet.FinishedAt), nameof(Packet.ReadingSeconds),
     ];
 
+    /// <summary>
+    /// Runs a write made outside the change tracker (ExecuteUpdate) to one packet or its rows, in a transaction of its
+    /// own: the packet locked first, and recounted if the write changed a row. Returns the rows written.
+    /// </summary>
+    public static async Task<int> ExecuteAsync(DecisionAidDb db, Guid packetId, Func<Task<int>> write, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(write);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+        await LockAsync(db, [packetId], cancel);
+        var rows = await write();
+        if (rows > 0) await RefreshAsync(db, [packetId], cancel);
+        await transaction.CommitAsync(cancel);
+        return rows;
+    }
+
     /// <summary>Recounts these packets: call inside the transaction that changed them, after the change is written.</summary>
-    public static async Task RefreshAsync(DecisionAidDb db, IEnumerable<Guid> packetIds, CancellationToken cancel = default)
+    internal static async Task RefreshAsync(DecisionAidDb db, IEnumerable<Guid> packetIds, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(packetIds);
@@ -100,7 +116,7 @@ public static class OutcomeCounts
     /// first and locked after could wait on a second save that holds the packet and waits on the first's write.
     /// SQLite needs no lock of its own: a write transaction holds the database's one write lock.
     /// </summary>
-    public static async Task LockAsync(DecisionAidDb db, IEnumerable<Guid> packetIds, CancellationToken cancel = default)
+    internal static async Task LockAsync(DecisionAidDb db, IEnumerable<Guid> packetIds, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(packetIds);

@@ -74,12 +74,8 @@ public sealed class ShowModel(PatientSessions sessions, AidArchive archive, Deci
     public async Task<IActionResult> OnPostReadingAsync()
     {
         if (await sessions.VisitAsync(HttpContext, touch: false) is not { WholePacket: true, Packet: var packet }) return NotFound();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await OutcomeCounts.LockAsync(db, [packet.Id]);
-        if (await db.Packets.Where(p => p.Id == packet.Id && p.ReadingSeconds < MaxReadingSeconds)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ReadingSeconds, p => p.ReadingSeconds + ReadingStep)) > 0)
-            await OutcomeCounts.RefreshAsync(db, [packet.Id]);
-        await transaction.CommitAsync();
+        await OutcomeCounts.ExecuteAsync(db, packet.Id, () => db.Packets.Where(p => p.Id == packet.Id && p.ReadingSeconds < MaxReadingSeconds)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ReadingSeconds, p => p.ReadingSeconds + ReadingStep)));
         return new NoContentResult();
     }
 

@@ -60,12 +60,8 @@ public sealed class SurveyModel(PatientSessions sessions, DecisionAidDb db, Time
         {
             // A double tap: the other request saved this item first. The newer answer replaces it.
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await OutcomeCounts.LockAsync(db, [Packet.Id]);
-            await db.PacketAnswers.Where(a => a.PacketId == Packet.Id && a.Kind == AnswerKinds.Survey && a.ItemId == item)
-                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Value, answer).SetProperty(a => a.UpdatedAt, now));
-            await OutcomeCounts.RefreshAsync(db, [Packet.Id]);
-            await transaction.CommitAsync();
+            await OutcomeCounts.ExecuteAsync(db, Packet.Id, () => db.PacketAnswers.Where(a => a.PacketId == Packet.Id && a.Kind == AnswerKinds.Survey && a.ItemId == item)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Value, answer).SetProperty(a => a.UpdatedAt, now)));
         }
         return Redirect(summary ? $"/packet/survey?q={VisitSurvey.Items.Count + 1}" : $"/packet/survey?q={index + 2}");
     }

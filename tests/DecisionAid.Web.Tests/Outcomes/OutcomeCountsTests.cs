@@ -90,13 +90,8 @@ public sealed class OutcomeCountsTests
                 });
                 break;
             case 6: // reading time, written as the page's heartbeat writes it (outside the change tracker)
-                await using (var transaction = await db.Database.BeginTransactionAsync())
-                {
-                    await OutcomeCounts.LockAsync(db, [packet.Id]);
-                    await db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReadingSeconds, p => p.ReadingSeconds + 30));
-                    await OutcomeCounts.RefreshAsync(db, [packet.Id]);
-                    await transaction.CommitAsync();
-                }
+                await OutcomeCounts.ExecuteAsync(db, packet.Id,
+                    () => db.Packets.Where(p => p.Id == packet.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReadingSeconds, p => p.ReadingSeconds + 30)));
                 return;
             case 7: // a knowledge answer taken away (the site never does; the counts must follow anyway)
                 if (packet.Answers.FirstOrDefault(a => a.Kind == AnswerKinds.Knowledge) is { } answer) packet.Answers.Remove(answer);
