@@ -11,10 +11,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
 
-# PDF tests read the handouts' text with poppler's pdftotext and draw page 1 with pdftoppm.
-if ! command -v pdftotext >/dev/null 2>&1; then
-  echo "Installing poppler-utils (PDF tests)..."
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+# PDF tests read the handouts' text with poppler's pdftotext, draw pages with pdftoppm and check each file's
+# structure with qpdf.
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v qpdf >/dev/null 2>&1; then
+  echo "Installing poppler-utils and qpdf (PDF tests)..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils qpdf >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils qpdf >/dev/null; }
 fi
 
 # The multi-node test puts Debian's nginx (with a certificate openssl makes) in front of two published nodes.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace DecisionAid.Testing;
 
@@ -20,7 +21,29 @@ internal static class PdfText
 
     /// <summary>Page 1 as a PNG at <paramref name="pngWithoutExtension"/>.png (for docs/screenshots).</summary>
     public static void FirstPagePng(byte[] pdf, string pngWithoutExtension, int dpi = 70) =>
-        WithFile(pdf, file => Run("pdftoppm", "-png", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", "-singlefile", file, pngWithoutExtension));
+        WithFile(pdf, file => Run("pdftoppm", "-png", "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", "1", "-l", "1", "-singlefile", file, pngWithoutExtension));
+
+    /// <summary>Page <paramref name="page"/> drawn by poppler at <paramref name="dpi"/>: its width, height and RGB bytes.</summary>
+    public static (int Width, int Height, byte[] Rgb) Raster(byte[] pdf, int page, int dpi) => WithFile(pdf, file =>
+    {
+        var n = page.ToString(CultureInfo.InvariantCulture);
+        var image = Path.Combine(Path.GetDirectoryName(file)!, "page");
+        Run("pdftoppm", "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", n, "-l", n, "-singlefile", file, image);
+        var ppm = File.ReadAllBytes(image + ".ppm");
+        // Binary PPM: "P6\n<width> <height>\n255\n", then the pixels.
+        var head = System.Text.Encoding.ASCII.GetString(ppm, 0, 40).Split('\n');
+        var size = head[1].Split(' ');
+        return (int.Parse(size[0], CultureInfo.InvariantCulture), int.Parse(size[1], CultureInfo.InvariantCulture), ppm[(head[0].Length + head[1].Length + head[2].Length + 3)..]);
+    });
+
+    /// <summary>What qpdf finds wrong in the file's structure (objects, cross-references, streams): empty when nothing.</summary>
+    public static string StructureErrors(byte[] pdf) => WithFile(pdf, file =>
+    {
+        using var process = Process.Start(new ProcessStartInfo("qpdf", ["--check", file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 && output.Contains("No syntax or stream encoding errors", StringComparison.Ordinal) ? "" : output;
+    });
 
     public static string Run(string tool, params string[] args)
     {
@@ -32,7 +55,7 @@ internal static class PdfText
         return output;
     }
 
-    private static string WithFile(byte[] pdf, Func<string, string> read)
+    private static T WithFile<T>(byte[] pdf, Func<string, T> read)
     {
         var folder = TestFolders.NewTemp("pda-pdf");
         try

@@ -4,7 +4,7 @@ namespace DecisionAid.Rendering.IconArrays;
 
 /// <summary>
 /// Where the people of "N in D" go, drawn the same on screen (<see cref="IconArraySvg"/>) and on paper
-/// (Pdf/IconArrayPicture): 10 to a row, 100 to a block, blocks five across (1,000 = 10 blocks of 100). Highlighted
+/// (Pdf/IconArrayForm): 10 to a row, 100 to a block, blocks five across (1,000 = 10 blocks of 100). Highlighted
 /// people are solid, the others hollow outlines (shape, not colour alone); a range's upper part is half-filled. When
 /// only a few people are highlighted (10 or fewer), they are ringed in the highlight colour: one person in 1,000 is
 /// 6 px wide on a phone, and the ring makes it easy to find.

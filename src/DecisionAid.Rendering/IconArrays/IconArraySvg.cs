@@ -15,7 +15,7 @@ public enum IconTone
 /// Draws "N in D" as a grid of people for a browser (<see cref="IconArrayLayout"/> places them). Each kind of person
 /// is a 12-unit tile of an SVG pattern, and each run of people of one kind in a block is one rectangle filled with it
 /// (three at most), so a 1,000-person array is a few dozen elements: a phone lays out and paints it at once, where a
-/// thousand &lt;use&gt; copies cost seconds. A PDF draws the same layout as vectors (Pdf/IconArrayPicture): a PDF
+/// thousand &lt;use&gt; copies cost seconds. A PDF draws the same layout as vectors (Pdf/IconArrayForm): a PDF
 /// would turn a pattern into pictures.
 /// </summary>
 public static class IconArraySvg

@@ -107,15 +107,15 @@ internal static class DocumentPdf
     /// <summary>A benefit or risk: its name and tags, the icon array with its caption kept with it, the text and notes.</summary>
     private static void Chance(PdfFlow flow, ChanceItem item, float size)
     {
-        var picture = item.Frequency is { } f ? IconArrayPicture.For(f, item.Tone) : null;
+        var picture = item.Frequency is { } f ? IconArrayForm.For(f, item.Tone) : null;
         // Small enough that three chances and their words share a page; a ring marks a few people at any size.
         var pictureWidth = item.Frequency?.Denominator >= 1000 ? 170 : 80;
-        flow.EnsureSpace(flow.PictureHeight(picture, pictureWidth) + 60);
+        flow.EnsureSpace(flow.FormHeight(picture, pictureWidth) + 60);
         if (item.Name is not null)
             flow.Heading(string.Join(" ", [Text.UiText.Label(item.Name), .. item.Tags.Select(t => t.Text)]), 3);
         if (picture is not null)
         {
-            flow.Picture(picture, pictureWidth);
+            flow.Form(picture, pictureWidth);
             flow.Paragraph(item.Caption!, size - 0.5f, bold: true);
         }
         Markdown(flow, item.Markdown, size);

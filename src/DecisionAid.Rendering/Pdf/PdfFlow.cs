@@ -15,7 +15,8 @@ internal sealed class PdfFlow
 {
     public const float PageWidth = 612, PageHeight = 792, Margin = 54;
     public const float ContentWidth = PageWidth - (2 * Margin);
-    private const float Top = Margin + 34, Bottom = PageHeight - Margin - 24;
+    internal const float Top = Margin + 34;
+    private const float Bottom = PageHeight - Margin - 24;
     private static readonly SKColor Ink = new(0x1f, 0x29, 0x33), Muted = new(0x4a, 0x55, 0x68), Line = new(0xcb, 0xd2, 0xd9), Shade = new(0xee, 0xf1, 0xf4);
 
     private readonly SKDocument? _document;
@@ -28,6 +29,7 @@ internal sealed class PdfFlow
     // per process and replayed into every PDF. A picture is immutable, so documents made at once share it.
     private static readonly KeptValues<string, SKPicture?> Pictures = new(2000, StringComparer.Ordinal);
     private readonly KeptValues<string, SKPicture?> _ownPictures = new(int.MaxValue, StringComparer.Ordinal); // a signature: this document's only
+    private readonly List<PlacedForms.Placement> _forms = [];
     private SKCanvas? _canvas;
     private int _page;
     private float _y;
@@ -62,14 +64,15 @@ internal sealed class PdfFlow
         var fonts = PdfFonts.For(text);
         using var output = new MemoryStream();
         int pages;
+        PdfFlow flow;
         using (var document = SKDocument.CreatePdf(output, metadata))
         {
-            var flow = new PdfFlow(document, fonts, furniture);
+            flow = new PdfFlow(document, fonts, furniture);
             compose(flow);
             flow.Finish();
             pages = flow._page;
         }
-        return (output.ToArray(), pages);
+        return (PlacedForms.Add(output.ToArray(), flow._forms), pages);
     }
 
     private bool Collecting => _collected is not null;
@@ -180,6 +183,25 @@ internal sealed class PdfFlow
         _canvas.Restore();
         _y += height + 6;
     }
+
+    /// <summary>Places a prepared form (an icon array) at the given width, keeping its proportions.</summary>
+    public void Form(PdfForm form, float width)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (Collecting) return;
+        var bounds = form.Bounds;
+        var scale = width / bounds.Width;
+        EnsureSpace(FormHeight(form, width));
+        // The form's units, y downward from its top left corner, onto the page's PDF space (y upward from the bottom).
+        var x = Margin - (bounds.Left * scale);
+        var y = PageHeight - (_y - (bounds.Top * scale));
+        _forms.Add(new PlacedForms.Placement(_page, form, [scale, 0, 0, -scale, x, y]));
+        _y += FormHeight(form, width);
+    }
+
+    /// <summary>The height a form takes at <paramref name="width"/>, with the space below it.</summary>
+    public float FormHeight(PdfForm? form, float width) =>
+        Collecting || form is null ? 0 : (form.Bounds.Height * width / form.Bounds.Width) + 6;
 
     /// <summary>The height a picture takes at <paramref name="width"/>.</summary>
     public float PictureHeight(SKPicture? picture, float width) =>

@@ -27,6 +27,29 @@ public partial class HandoutPdfTests
         }
     }
 
+    [Fact]
+    public void Every_aids_handout_in_every_language_is_a_well_formed_file_with_its_icon_arrays_placed()
+    {
+        var forms = 0;
+        foreach (var aid in Library.Aids)
+        {
+            foreach (var language in aid.Languages)
+            {
+                var pdf = HandoutPdf.Render(aid, language);
+                Assert.True(PdfText.StructureErrors(pdf) is "", $"{aid.Id} ({language}): {PdfText.StructureErrors(pdf)}");
+                // One form per icon array for the whole file, however many pages place it.
+                var text = System.Text.Encoding.Latin1.GetString(pdf);
+                var placed = FormsPlaced().Matches(text).Select(m => m.Value).Distinct().Count();
+                Assert.Equal(placed, Regex.Count(text, @"/Subtype /Form\n/BBox \[-?\d"));
+                forms += placed;
+            }
+        }
+        Assert.True(forms > 20, $"only {forms} icon arrays in the whole library's handouts");
+    }
+
+    [GeneratedRegex(@"/DecisionAidForm\d+ \d+ 0 R")]
+    private static partial Regex FormsPlaced();
+
     [GeneratedRegex(@"/Subtype\s*/Image")]
     private static partial Regex ImageObject();
 }
