@@ -36,23 +36,35 @@ internal static class PdfText
         return (int.Parse(size[0], CultureInfo.InvariantCulture), int.Parse(size[1], CultureInfo.InvariantCulture), ppm[(head[0].Length + head[1].Length + head[2].Length + 3)..]);
     });
 
-    /// <summary>What qpdf finds wrong in the file's structure (objects, cross-references, streams): empty when nothing.</summary>
-    public static string StructureErrors(byte[] pdf) => WithFile(pdf, file =>
+    /// <summary>
+    /// What is wrong with the file, empty when nothing: qpdf's check of its structure (objects, cross-references,
+    /// streams), and anything poppler says while running every page's operators (an unknown name, a state restored
+    /// that was never saved), which it reports without failing.
+    /// </summary>
+    public static string Problems(byte[] pdf) => WithFile(pdf, file =>
     {
-        using var process = Process.Start(new ProcessStartInfo("qpdf", ["--check", file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 && output.Contains("No syntax or stream encoding errors", StringComparison.Ordinal) ? "" : output;
+        var (code, structure, structureErrors) = Start("qpdf", ["--check", file]);
+        var problems = code == 0 && structure.Contains("No syntax or stream encoding errors", StringComparison.Ordinal) ? "" : structure + structureErrors;
+        // pdftotext runs every page's operators as a viewer does (only the painting is left out).
+        var (_, _, reading) = Start("pdftotext", [file, "-"]);
+        return problems + reading;
     });
 
     public static string Run(string tool, params string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} failed: {error}");
+        var (code, output, error) = Start(tool, args);
+        if (code != 0) throw new InvalidOperationException($"{tool} failed: {error}");
         return output;
+    }
+
+    private static (int Code, string Output, string Error) Start(string tool, string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        // Both streams at once: a tool that fills one while we wait on the other would otherwise never finish.
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
     }
 
     private static T WithFile<T>(byte[] pdf, Func<string, T> read)

@@ -24,7 +24,8 @@ internal static class IconArrayForm
         var colour = SKColor.Parse(layout.Colour);
         var m = layout.Margin;
         var people = layout.People().ToLookup(p => p.Kind);
-        return PdfForm.Make(new SKRect(-m, -m, layout.Width + m, layout.Height + m), form =>
+        // A ring at the margin's edge reaches half its width past it; a "maybe" outline, 0.8 past the grid.
+        return PdfForm.Make(new SKRect(-m, -m, layout.Width + m, layout.Height + m), IconArrayLayout.RingWidth / 2, form =>
         {
             form.LineStyle();
             foreach (var kind in layout.Kinds)

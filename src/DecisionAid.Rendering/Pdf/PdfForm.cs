@@ -7,23 +7,29 @@ namespace DecisionAid.Rendering.Pdf;
 
 /// <summary>
 /// A PDF form XObject made once and placed in any number of documents (<see cref="PlacedForms"/>): its operators,
-/// already deflated, in its own units with y downward like the page's drawing, inside <see cref="Bounds"/>. A page
-/// then says "draw form n here" in a few bytes, instead of repeating thousands of path operators in every document.
+/// already deflated, in its own units with y downward like the page's drawing. <see cref="Bounds"/> is what is placed
+/// and scaled (the drawing's box); <see cref="Clip"/>, the form's /BBox, adds the outer half of the strokes on its
+/// edge, since a form is clipped to its /BBox. A page then says "draw form n here" in a few bytes, instead of
+/// repeating thousands of path operators in every document.
 /// </summary>
 internal sealed class PdfForm
 {
-    private PdfForm(SKRect bounds, byte[] deflated)
+    private PdfForm(SKRect bounds, SKRect clip, byte[] deflated)
     {
         Bounds = bounds;
+        Clip = clip;
         Deflated = deflated;
     }
 
     public SKRect Bounds { get; }
 
+    public SKRect Clip { get; }
+
     /// <summary>The content stream, FlateDecode (zlib).</summary>
     public byte[] Deflated { get; }
 
-    public static PdfForm Make(SKRect bounds, Action<Operators> draw)
+    /// <param name="bleed">How far strokes reach past <paramref name="bounds"/> (half the widest stroke on its edge).</param>
+    public static PdfForm Make(SKRect bounds, float bleed, Action<Operators> draw)
     {
         ArgumentNullException.ThrowIfNull(draw);
         var operators = new Operators();
@@ -31,7 +37,9 @@ internal sealed class PdfForm
         using var deflated = new MemoryStream();
         using (var zlib = new ZLibStream(deflated, CompressionLevel.SmallestSize, leaveOpen: true))
             zlib.Write(Encoding.ASCII.GetBytes(operators.ToString()));
-        return new PdfForm(bounds, deflated.ToArray());
+        var clip = bounds;
+        clip.Inflate(bleed, bleed);
+        return new PdfForm(bounds, clip, deflated.ToArray());
     }
 
     /// <summary>Writes PDF content operators (ISO 32000-1, 8.4 to 8.5) with numbers in the invariant culture.</summary>

@@ -40,7 +40,9 @@ internal static partial class PlacedForms
         {
             if (onPage.Key < 1 || onPage.Key > pages.Count)
                 throw new ArgumentOutOfRangeException(nameof(placements), $"page {onPage.Key} is not in a document of {pages.Count} pages");
-            var content = new StringBuilder("Q\n");
+            // A newline first: SkiaSharp's stream before it may not end on whitespace. Forms are drawn after (over) the
+            // rest of the page, which never draws where an icon array stands.
+            var content = new StringBuilder("\nQ\n");
             var names = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var placement in onPage)
             {
@@ -71,7 +73,7 @@ internal static partial class PlacedForms
 
     private static byte[] FormObject(PdfForm form)
     {
-        var b = form.Bounds;
+        var b = form.Clip;
         var head = Encoding.ASCII.GetBytes(
             $"<</Type /XObject\n/Subtype /Form\n/BBox [{PdfForm.Operators.N(b.Left)} {PdfForm.Operators.N(b.Top)} {PdfForm.Operators.N(b.Right)} {PdfForm.Operators.N(b.Bottom)}]\n" +
             $"/Resources <<>>\n/Filter /FlateDecode\n/Length {form.Deflated.Length}>>\nstream\n");

@@ -68,7 +68,7 @@ public class ConsentPdfTests
         var pdf = ConsentPdf.Render(Record("Ana García", riskLines: 30), new string('c', 64));
         Assert.Equal(2, PdfText.Pages(pdf).Count);
         Assert.True(pdf.Length < 150_000, $"the consent PDF is {pdf.Length:N0} bytes");
-        Assert.Equal("", PdfText.StructureErrors(pdf));
+        Assert.Equal("", PdfText.Problems(pdf));
     }
 
     [Fact]
