@@ -49,6 +49,7 @@ internal static class OutcomesBench
         }
         await SignInAsync(client, key);
         var aid = site.Services.GetRequiredService<AidLibrary>().Aids.Single(a => a.Id == "neurolysis");
+        var archive = site.Services.GetRequiredService<AidArchive>();
         var filter = new OutcomesFilter(practiceId, aid.Id, DateOnly.FromDateTime(now.AddDays(-200)), DateOnly.FromDateTime(now));
         var url = $"/clinic/outcomes?aid={aid.Id}&from={filter.From:yyyy-MM-dd}&to={filter.To:yyyy-MM-dd}";
         string Line(FormattableString text) => $"{provider}: {string.Create(CultureInfo.InvariantCulture, $"{text}")}";
@@ -78,10 +79,10 @@ internal static class OutcomesBench
             {
                 using var scope = site.Services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
-                records = OutcomesQuery.Canonical(OutcomesQuery.FromRecordsAsync(db, filter, aid).GetAwaiter().GetResult());
+                records = OutcomesQuery.Canonical(OutcomesQuery.FromRecordsAsync(db, filter, aid, archive).GetAwaiter().GetResult());
             });
             using (var scope = site.Services.CreateScope())
-                kept = OutcomesQuery.Canonical(await OutcomesQuery.RunAsync(scope.ServiceProvider.GetRequiredService<DecisionAidDb>(), filter, aid));
+                kept = OutcomesQuery.Canonical(await OutcomesQuery.RunAsync(scope.ServiceProvider.GetRequiredService<DecisionAidDb>(), filter, aid, archive));
             if (kept != records) throw new InvalidOperationException($"the kept counts differ from the records at {size:N0} packets");
 
             for (var i = 0; i < 2; i++) await client.GetStringAsync(url); // warm

@@ -55,19 +55,20 @@ internal static class OutcomesVerbs
                         return PdaCommand.BadUsage;
                     }
                     var filter = new OutcomesFilter(practices[0].Id, aid.Id, from, to);
+                    var archive = new AidArchive(new AidLibrary(library, []), Microsoft.Extensions.Logging.Abstractions.NullLogger<AidArchive>.Instance);
                     // A report changes nothing: on a database the site has not brought up to date, the numbers come from the records.
                     var counted = !(await db.Database.GetPendingMigrationsAsync(cancel)).Any()
                         && !await db.Packets.AnyAsync(p => !db.OutcomeTallies.Any(t => t.PacketId == p.Id), cancel);
                     if (!counted)
                     {
                         context.Error.WriteLine("pda: some packets are not in the kept counts yet (the site counts them when it starts): these numbers are computed from every packet and answer");
-                        OutcomesText.Write(context.Out, aid, filter, await OutcomesQuery.FromRecordsAsync(db, filter, aid, cancel), parsed.GetValue(minimum));
+                        OutcomesText.Write(context.Out, aid, filter, await OutcomesQuery.FromRecordsAsync(db, filter, aid, archive, cancel), parsed.GetValue(minimum));
                         return parsed.GetValue(check) ? 1 : PdaCommand.Ok;
                     }
-                    var kept = await OutcomesQuery.RunAsync(db, filter, aid, cancel);
+                    var kept = await OutcomesQuery.RunAsync(db, filter, aid, archive, cancel);
                     OutcomesText.Write(context.Out, aid, filter, kept, parsed.GetValue(minimum));
                     if (!parsed.GetValue(check)) return PdaCommand.Ok;
-                    var records = await OutcomesQuery.FromRecordsAsync(db, filter, aid, cancel);
+                    var records = await OutcomesQuery.FromRecordsAsync(db, filter, aid, archive, cancel);
                     if (OutcomesQuery.Canonical(kept) == OutcomesQuery.Canonical(records))
                     {
                         context.Out.WriteLine("check: the kept counts equal the numbers computed from every packet and answer");

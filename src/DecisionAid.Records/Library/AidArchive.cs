@@ -68,6 +68,28 @@ public sealed class AidArchive(AidLibrary library, ILogger<AidArchive> log)
         return _older.GetOrAdd((aidId, contentHash), aid);
     }
 
+    /// <summary>
+    /// The aid each content version of <paramref name="current"/>'s packets was shown in, for scoring their answers
+    /// (an answer key may change between versions): the current aid for its own version, else the newest stored aid of
+    /// that version number. A version whose content was never stored (packets from before versions were stored, or
+    /// generated demo data) is scored with the current aid, as nothing else is known of it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Aid>> ByVersionAsync(DecisionAidDb db, Aid current, IEnumerable<string> versions, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(versions);
+        var aids = new Dictionary<string, Aid>(StringComparer.Ordinal);
+        foreach (var version in versions.Distinct(StringComparer.Ordinal))
+        {
+            if (version == current.Version) { aids[version] = current; continue; }
+            var hash = await db.PublishedAids.AsNoTracking().Where(p => p.AidId == current.Id && p.Version == version)
+                .OrderByDescending(p => p.PublishedAt).Select(p => p.ContentHash).FirstOrDefaultAsync(cancel);
+            aids[version] = (hash is null ? null : await FindAsync(db, current.Id, hash, cancel)) ?? current;
+        }
+        return aids;
+    }
+
     /// <summary>True when <paramref name="aid"/> is the version the library serves now (its pictures have URLs).</summary>
     public bool IsCurrent(Aid aid) => library.Find(aid.Id) is { } current && ReferenceEquals(current, aid);
 

@@ -1,6 +1,7 @@
 using DecisionAid.Core.Content;
 using DecisionAid.Core.Outcomes;
 using DecisionAid.Records.Data;
+using DecisionAid.Records.Library;
 using DecisionAid.Records.Packets;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,33 +66,37 @@ public sealed record VersionOutcomes
 /// <summary>
 /// The outcomes of one aid. The page reads the kept counts (<see cref="OutcomeCounts"/>): a few rows per day, language
 /// and version, so its cost does not grow with the number of packets. <see cref="FromRecordsAsync"/> computes the
-/// same numbers from every packet and answer, to check the counts against (`pda outcomes recount --check`, the tests).
+/// same numbers from every packet and answer, to check the counts against (`pda outcomes --check`, the tests). Each
+/// version's knowledge check is scored with that version's own questions and answer key (<see cref="AidArchive.ByVersionAsync"/>).
 /// </summary>
 public static class OutcomesQuery
 {
-    public static async Task<IReadOnlyList<VersionOutcomes>> RunAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, CancellationToken cancel = default)
+    public static async Task<IReadOnlyList<VersionOutcomes>> RunAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, AidArchive archive, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(aid);
+        ArgumentNullException.ThrowIfNull(archive);
         var rows = await db.OutcomeCounts.AsNoTracking()
             .Where(c => c.PracticeId == filter.PracticeId && c.AidId == filter.AidId && c.Day >= filter.From && c.Day <= filter.To)
             .GroupBy(c => new { c.Language, c.Version, c.Metric })
             .Select(g => new { g.Key.Language, g.Key.Version, g.Key.Metric, Count = g.Sum(c => c.Count) })
             .ToListAsync(cancel);
-        var questions = aid.KnowledgeCheck.Count;
-        var key = aid.KnowledgeCheck.ToDictionary(q => q.Id, q => q.Answer, StringComparer.Ordinal);
+        var shown = await archive.ByVersionAsync(db, aid, rows.Select(r => r.Version), cancel);
         return [.. rows.GroupBy(r => (r.Language, r.Version))
             .Select(g => (g.Key.Language, g.Key.Version, Counts: g.Where(r => r.Count != 0).ToDictionary(r => r.Metric, r => r.Count, StringComparer.Ordinal)))
             .Where(v => v.Counts.GetValueOrDefault(Metrics.Sent) > 0)
             .OrderBy(v => v.Language, StringComparer.Ordinal).ThenBy(v => Versions.SortKey(v.Version))
             .Select(v =>
             {
+                var check = shown[v.Version].KnowledgeCheck;
+                var questions = check.Count;
+                var key = check.ToDictionary(q => q.Id, q => q.Answer, StringComparer.Ordinal);
                 long Count(string metric) => v.Counts.GetValueOrDefault(metric);
                 long Chosen(string kind, string item, string value) => Count(Metrics.Answer(kind, item, value));
                 long[] Ratings(string kind, string item) => [.. Enumerable.Range(1, 5).Select(r => Chosen(kind, item, r.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
                 var answers = v.Counts.Select(c => (Answer: Metrics.ParseAnswer(c.Key), c.Value)).Where(c => c.Answer is not null).Select(c => (c.Answer!.Value, Count: c.Value)).ToList();
-                // Each set of knowledge answers that answers every question, scored against the aid shown.
+                // Each set of knowledge answers that answers every question, scored against the version shown.
                 var scores = v.Counts.Select(c => (Set: Metrics.ParseKnowledgeSet(c.Key), c.Value)).Where(c => c.Set is { } set && set.Count == questions)
                     .GroupBy(c => c.Set!.Count(a => key.GetValueOrDefault(a.Item) == a.Value)).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
                 return new VersionOutcomes
@@ -99,7 +104,7 @@ public static class OutcomesQuery
                     Language = v.Language, Version = v.Version, Sent = Count(Metrics.Sent), Opened = Count(Metrics.Opened), Finished = Count(Metrics.Finished),
                     Readers = Count(Metrics.Readers), ReadingSeconds = Count(Metrics.Seconds), Questions = questions,
                     Scores = scores.Where(s => s.Value != 0).ToDictionary(),
-                    ByQuestion = [.. aid.KnowledgeCheck.Select(q =>
+                    ByQuestion = [.. check.Select(q =>
                     {
                         var asked = answers.Where(a => a.Value.Kind == AnswerKinds.Knowledge && a.Value.Item == q.Id).ToList();
                         return new QuestionOutcome(q.Id, asked.Sum(a => a.Count), asked.Where(a => a.Value.Value != q.Answer).Sum(a => a.Count));
@@ -122,16 +127,15 @@ public static class OutcomesQuery
     }));
 
     /// <summary>The same numbers from every packet and answer in the database (grouped queries; their cost grows with the packets).</summary>
-    public static async Task<IReadOnlyList<VersionOutcomes>> FromRecordsAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, CancellationToken cancel = default)
+    public static async Task<IReadOnlyList<VersionOutcomes>> FromRecordsAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, AidArchive archive, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(aid);
+        ArgumentNullException.ThrowIfNull(archive);
         var (start, end) = (filter.Start, filter.End);
         var packets = db.Packets.AsNoTracking().Where(p => p.PracticeId == filter.PracticeId && p.AidId == filter.AidId && p.CreatedAt >= start && p.CreatedAt < end);
         var answers = db.PacketAnswers.AsNoTracking();
-        var right = aid.KnowledgeCheck.Select(q => $"{q.Id}|{q.Answer}").ToList();
-        var questions = aid.KnowledgeCheck.Count;
 
         var funnel = await packets
             .GroupBy(p => new { p.Language, p.ContentVersion })
@@ -141,6 +145,9 @@ public static class OutcomesQuery
                 Readers = g.LongCount(p => p.ReadingSeconds > 0), Seconds = g.Sum(p => (long)p.ReadingSeconds),
             })
             .ToListAsync(cancel);
+        var shown = await archive.ByVersionAsync(db, aid, funnel.Select(f => f.ContentVersion), cancel);
+        // Each version's right answers, as version|question|answer.
+        var right = shown.SelectMany(v => v.Value.KnowledgeCheck.Select(q => $"{v.Key}|{q.Id}|{q.Answer}")).ToList();
 
         // Every knowledge, satisfaction and survey answer, counted by what was chosen.
         var choices = await (
@@ -151,16 +158,15 @@ public static class OutcomesQuery
                 select new { g.Key.Language, g.Key.ContentVersion, g.Key.Kind, g.Key.ItemId, g.Key.Value, Count = g.LongCount() })
             .ToListAsync(cancel);
 
-        // Scores of the patients who answered every question.
+        // Scores of the patients who answered every question (of their version, which the page keeps).
         var scores = await (
                 from a in answers
                 join p in packets on a.PacketId equals p.Id
                 where a.Kind == AnswerKinds.Knowledge
-                group a by new { a.PacketId, p.Language, p.ContentVersion } into g
-                select new { g.Key.Language, g.Key.ContentVersion, Answered = g.Count(), Right = g.Count(x => right.Contains(x.ItemId + "|" + x.Value)) })
-            .Where(x => x.Answered == questions)
-            .GroupBy(x => new { x.Language, x.ContentVersion, x.Right })
-            .Select(g => new { g.Key.Language, g.Key.ContentVersion, g.Key.Right, Count = g.LongCount() })
+                group new { a.ItemId, a.Value, p.ContentVersion } by new { a.PacketId, p.Language, p.ContentVersion } into g
+                select new { g.Key.Language, g.Key.ContentVersion, Answered = g.Count(), Right = g.Count(x => right.Contains(x.ContentVersion + "|" + x.ItemId + "|" + x.Value)) })
+            .GroupBy(x => new { x.Language, x.ContentVersion, x.Answered, x.Right })
+            .Select(g => new { g.Key.Language, g.Key.ContentVersion, g.Key.Answered, g.Key.Right, Count = g.LongCount() })
             .ToListAsync(cancel);
 
         var sure = await (
@@ -199,12 +205,13 @@ public static class OutcomesQuery
                 long Chosen(string kind, string item, string value) => mine.Where(c => c.Kind == kind && c.ItemId == item && c.Value == value).Sum(c => c.Count);
                 // How many chose each rating, 1 to 5.
                 long[] Ratings(string kind, string item) => [.. Enumerable.Range(1, 5).Select(r => Chosen(kind, item, r.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+                var check = shown[f.ContentVersion].KnowledgeCheck;
                 return new VersionOutcomes
                 {
                     Language = f.Language, Version = f.ContentVersion, Sent = f.Sent, Opened = f.Opened, Finished = f.Finished,
-                    Readers = f.Readers, ReadingSeconds = f.Seconds, Questions = questions,
-                    Scores = scores.Where(s => Same(s.Language, s.ContentVersion)).ToDictionary(s => s.Right, s => s.Count),
-                    ByQuestion = [.. aid.KnowledgeCheck.Select(q =>
+                    Readers = f.Readers, ReadingSeconds = f.Seconds, Questions = check.Count,
+                    Scores = scores.Where(s => Same(s.Language, s.ContentVersion) && s.Answered == check.Count).ToDictionary(s => s.Right, s => s.Count),
+                    ByQuestion = [.. check.Select(q =>
                     {
                         var asked = mine.Where(c => c.Kind == AnswerKinds.Knowledge && c.ItemId == q.Id).ToList();
                         return new QuestionOutcome(q.Id, asked.Sum(c => c.Count), asked.Where(c => c.Value != q.Answer).Sum(c => c.Count));

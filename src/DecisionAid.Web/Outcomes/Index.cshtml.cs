@@ -15,7 +15,7 @@ namespace DecisionAid.Web.Outcomes;
 /// </summary>
 /// <summary>Practice leads only (others get 404).</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = ClinicPolicies.Lead)]
-public sealed class IndexModel(DecisionAidDb db, AidLibrary library, TimeProvider clock, IConfiguration config, CountingAtStart counting) : ClinicPage
+public sealed class IndexModel(DecisionAidDb db, AidLibrary library, AidArchive archive, TimeProvider clock, IConfiguration config, CountingAtStart counting) : ClinicPage
 {
     public IReadOnlyList<Aid> Aids => library.Aids;
     public Aid Aid { get; private set; } = default!;
@@ -31,8 +31,8 @@ public sealed class IndexModel(DecisionAidDb db, AidLibrary library, TimeProvide
         (Aid, Filter, Problem) = Parse(library, Clinician.PracticeId, aid, from, to, today);
         if (Problem is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         else Versions = counting.Done
-            ? await OutcomesQuery.RunAsync(db, Filter, Aid, HttpContext.RequestAborted)
-            : await OutcomesQuery.FromRecordsAsync(db, Filter, Aid, HttpContext.RequestAborted); // older packets are still being counted
+            ? await OutcomesQuery.RunAsync(db, Filter, Aid, archive, HttpContext.RequestAborted)
+            : await OutcomesQuery.FromRecordsAsync(db, Filter, Aid, archive, HttpContext.RequestAborted); // older packets are still being counted
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

@@ -48,7 +48,8 @@ public static class OutcomesExports
         return key.Hmac($"outcomes-pseudonym:{packetId}")[..16];
     }
 
-    private delegate Task Writer(HttpContext context, Aid aid, SealKey key, IAsyncEnumerable<PacketRows> packets);
+    /// <param name="shown">Each content version's aid, to score a packet's answers with its own version's key.</param>
+    private delegate Task Writer(HttpContext context, Aid aid, IReadOnlyDictionary<string, Aid> shown, SealKey key, IAsyncEnumerable<PacketRows> packets);
 
     private static async Task<IResult> ExportAsync(HttpContext context, string? aidId, string? from, string? to, Writer write)
     {
@@ -62,7 +63,11 @@ public static class OutcomesExports
         await services.GetRequiredService<AuditTrail>().SaveAsync(new DecisionAid.Records.Audit.AuditEvent(AuditActions.OutcomesExported, AuditActions.Clinician(clinician), clinician.PracticeId,
             Detail: $"{context.Request.Path.Value} for {aid.Id}, {from ?? "start"} to {to ?? "today"}"));
         context.Response.Headers.CacheControl = "no-store";
-        await write(context, aid, services.GetRequiredService<SealKey>(), Packets(db, filter, context.RequestAborted));
+        var (start, end) = (filter.Start, filter.End);
+        var versions = await db.Packets.AsNoTracking().Where(p => p.PracticeId == filter.PracticeId && p.AidId == filter.AidId && p.CreatedAt >= start && p.CreatedAt < end)
+            .Select(p => p.ContentVersion).Distinct().ToListAsync(context.RequestAborted);
+        var shown = await services.GetRequiredService<AidArchive>().ByVersionAsync(db, aid, versions, context.RequestAborted);
+        await write(context, aid, shown, services.GetRequiredService<SealKey>(), Packets(db, filter, context.RequestAborted));
         return Results.Empty;
     }
 
@@ -93,7 +98,7 @@ public static class OutcomesExports
         if (current is not null) yield return current;
     }
 
-    private static async Task Csv(HttpContext context, Aid aid, SealKey key, IAsyncEnumerable<PacketRows> packets)
+    private static async Task Csv(HttpContext context, Aid aid, IReadOnlyDictionary<string, Aid> shown, SealKey key, IAsyncEnumerable<PacketRows> packets)
     {
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{aid.Id}-outcomes.csv\"";
@@ -112,12 +117,14 @@ public static class OutcomesExports
         {
             var p = packet.First;
             var knowledge = aid.KnowledgeCheck.Select(q => packet.Answer(AnswerKinds.Knowledge, q.Id)).ToList();
+            // Answered and right of the questions the patient's version asked, scored with its key.
+            var asked = shown.GetValueOrDefault(p.Version, aid).KnowledgeCheck.Select(q => (q, Answer: packet.Answer(AnswerKinds.Knowledge, q.Id))).ToList();
             var sure = AnswerKinds.SureItems.Select(i => packet.Answer(AnswerKinds.Sure, i)).ToList();
             var fields = new List<string?>
             {
                 Pseudonym(key, p.Id), aid.Id, p.Language, p.Version, p.Target, p.Method, p.HealthFactors, Day(p.Created), Day(p.Opened), Day(p.Finished),
-                p.ReadingSeconds.ToString(CultureInfo.InvariantCulture), knowledge.Count(k => k is not null).ToString(CultureInfo.InvariantCulture),
-                aid.KnowledgeCheck.Where((q, i) => knowledge[i] == q.Answer).Count().ToString(CultureInfo.InvariantCulture),
+                p.ReadingSeconds.ToString(CultureInfo.InvariantCulture), asked.Count(a => a.Answer is not null).ToString(CultureInfo.InvariantCulture),
+                asked.Count(a => a.Answer == a.q.Answer).ToString(CultureInfo.InvariantCulture),
             };
             fields.AddRange(knowledge);
             fields.AddRange(sure);
@@ -131,7 +138,7 @@ public static class OutcomesExports
         }
     }
 
-    private static async Task Fhir(HttpContext context, Aid aid, SealKey key, IAsyncEnumerable<PacketRows> packets)
+    private static async Task Fhir(HttpContext context, Aid aid, IReadOnlyDictionary<string, Aid> shown, SealKey key, IAsyncEnumerable<PacketRows> packets)
     {
         context.Response.ContentType = "application/fhir+json; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{aid.Id}-responses.fhir.json\"";

@@ -44,13 +44,7 @@ public sealed class PinnedVersionTests
 
             // Publish a new version with changed words, and start the site again on the same database.
             var oldVersion = Consent.ConsentScenario.Library.Find("neurolysis")!.Version;
-            foreach (var file in new[] { "aid.yaml", "en.yaml", "es.yaml" })
-            {
-                var path = Path.Combine(content, "neurolysis", file);
-                var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
-                await File.WriteAllTextAsync(path, text.Replace($"version: {oldVersion}", $"version: {NewVersion}", StringComparison.Ordinal)
-                    .Replace($"revised_for: {oldVersion}", $"revised_for: {NewVersion}", StringComparison.Ordinal).Replace(OldWords, NewWords, StringComparison.Ordinal), TestContext.Current.CancellationToken);
-            }
+            await NewContentVersion.WriteAsync(content, "neurolysis", oldVersion, NewVersion, text => text.Replace(OldWords, NewWords, StringComparison.Ordinal));
             clinic.Restart();
             var (newClinician, _) = await clinic.NewPracticeAsync("New Clinic");
             var newToken = await SignedInClinic.CreatePacketAsync(newClinician, Fields("New Version"));

@@ -17,7 +17,9 @@ public sealed class OutcomeCountsTests
 {
     private static readonly SealKey Key = new(Convert.FromBase64String(SiteFactory.SealKey));
     private static readonly DateTime Now = new(2026, 12, 5, 12, 0, 0, DateTimeKind.Utc);
-    private static readonly IReadOnlyList<Aid> Aids = ContentLibrary.Load(TestFolders.ShippedContent()).Aids;
+    private static readonly ContentLibrary Content = ContentLibrary.Load(TestFolders.ShippedContent());
+    private static readonly IReadOnlyList<Aid> Aids = Content.Aids;
+    private static readonly AidArchive Archive = new(new AidLibrary(Content, []), Microsoft.Extensions.Logging.Abstractions.NullLogger<AidArchive>.Instance);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -162,7 +164,7 @@ public sealed class OutcomeCountsTests
         await db.OutcomeTallies.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
         await db.OutcomeCounts.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
         var aid = Aids.Single(a => a.Id == "neurolysis");
-        Assert.Empty(await OutcomesQuery.RunAsync(db, Everything(practice, aid), aid, TestContext.Current.CancellationToken));
+        Assert.Empty(await OutcomesQuery.RunAsync(db, Everything(practice, aid), aid, Archive, TestContext.Current.CancellationToken));
 
         var reported = new List<(int Done, int Total)>();
         Assert.Equal(packets, await OutcomeCounts.CountMissingAsync(db, (done, total) => reported.Add((done, total)), TestContext.Current.CancellationToken));
@@ -268,8 +270,8 @@ public sealed class OutcomeCountsTests
         {
             foreach (var filter in new[] { Everything(practice, aid), new OutcomesFilter(practice, aid.Id, DateOnly.FromDateTime(Now.AddDays(-40)), DateOnly.FromDateTime(Now.AddDays(-21))) })
             {
-                var expected = OutcomesQuery.Canonical(await OutcomesQuery.FromRecordsAsync(db, filter, aid, TestContext.Current.CancellationToken));
-                var kept = OutcomesQuery.Canonical(await OutcomesQuery.RunAsync(db, filter, aid, TestContext.Current.CancellationToken));
+                var expected = OutcomesQuery.Canonical(await OutcomesQuery.FromRecordsAsync(db, filter, aid, Archive, TestContext.Current.CancellationToken));
+                var kept = OutcomesQuery.Canonical(await OutcomesQuery.RunAsync(db, filter, aid, Archive, TestContext.Current.CancellationToken));
                 var at = expected.Zip(kept).TakeWhile(c => c.First == c.Second).Count();
                 Assert.True(expected == kept, $"{aid.Id} {filter.From}..{filter.To} {when}, from character {at}:\nrecords {Around(expected, at)}\nkept    {Around(kept, at)}");
             }
