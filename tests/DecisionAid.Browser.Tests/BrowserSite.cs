@@ -101,10 +101,22 @@ public sealed class BrowserSite : IAsyncLifetime
         await desk.GetByLabel("Email").FillAsync(email);
         await desk.GetByLabel("Password").FillAsync(password);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await desk.WaitForURLAsync("**/clinic/two-factor");
+        await BrowserSite.ArriveAsync(desk, "**/clinic/two-factor");
         await EnterAuthenticatorCodeAsync(desk, authenticatorKey);
-        await desk.WaitForURLAsync("**/clinic/");
+        await BrowserSite.ArriveAsync(desk, "**/clinic/");
         return desk;
+    }
+
+    /// <summary>
+    /// Waits until the page is at <paramref name="url"/> and fully loaded (what WaitForURLAsync waits for by default).
+    /// That waits for the load event after the URL matches, and under load it has missed an event that had already
+    /// fired (90 s with the network idle): the URL is awaited at commit, then the document's own readyState is polled.
+    /// </summary>
+    public static async Task ArriveAsync(IPage page, string url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("document.readyState === 'complete'");
     }
 
     /// <summary>

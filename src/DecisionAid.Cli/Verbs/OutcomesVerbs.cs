@@ -57,12 +57,14 @@ internal static class OutcomesVerbs
                     var filter = new OutcomesFilter(practices[0].Id, aid.Id, from, to);
                     var archive = new AidArchive(new AidLibrary(library, []), Microsoft.Extensions.Logging.Abstractions.NullLogger<AidArchive>.Instance);
                     // A report changes nothing: on a database the site has not brought up to date, the numbers come from the records.
-                    var counted = !(await db.Database.GetPendingMigrationsAsync(cancel)).Any()
-                        && !await db.Packets.AnyAsync(p => !db.OutcomeTallies.Any(t => t.PacketId == p.Id), cancel);
+                    var migrated = !(await db.Database.GetPendingMigrationsAsync(cancel)).Any();
+                    var counted = migrated && !await db.Packets.AnyAsync(p => !db.OutcomeTallies.Any(t => t.PacketId == p.Id), cancel);
                     if (!counted)
                     {
                         context.Error.WriteLine("pda: some packets are not in the kept counts yet (the site counts them when it starts): these numbers are computed from every packet and answer");
-                        OutcomesText.Write(context.Out, aid, filter, await OutcomesQuery.FromRecordsAsync(db, filter, aid, archive, cancel), parsed.GetValue(minimum));
+                        // A database the site has not brought up to date may not hold older versions: each is scored with the current one.
+                        if (!migrated) context.Error.WriteLine("pda: the database is not up to date: every version's knowledge check is scored with the current version's answers");
+                        OutcomesText.Write(context.Out, aid, filter, await OutcomesQuery.FromRecordsAsync(db, filter, aid, migrated ? archive : null, cancel), parsed.GetValue(minimum));
                         return parsed.GetValue(check) ? 1 : PdaCommand.Ok;
                     }
                     var kept = await OutcomesQuery.RunAsync(db, filter, aid, archive, cancel);

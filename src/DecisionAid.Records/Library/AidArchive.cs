@@ -84,7 +84,7 @@ public sealed class AidArchive(AidLibrary library, ILogger<AidArchive> log)
         {
             if (version == current.Version) { aids[version] = current; continue; }
             var hash = await db.PublishedAids.AsNoTracking().Where(p => p.AidId == current.Id && p.Version == version)
-                .OrderByDescending(p => p.PublishedAt).Select(p => p.ContentHash).FirstOrDefaultAsync(cancel);
+                .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.ContentHash).Select(p => p.ContentHash).FirstOrDefaultAsync(cancel);
             aids[version] = (hash is null ? null : await FindAsync(db, current.Id, hash, cancel)) ?? current;
         }
         return aids;

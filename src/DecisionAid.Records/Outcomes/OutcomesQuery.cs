@@ -33,6 +33,9 @@ public sealed record VersionOutcomes
 {
     public required string Language { get; init; }
     public required string Version { get; init; }
+    /// <summary>The aid this version's patients read, which its questions and scores are of (not part of the numbers).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Aid? Shown { get; init; }
     public long Sent { get; init; }
     public long Opened { get; init; }
     public long Finished { get; init; }
@@ -101,7 +104,7 @@ public static class OutcomesQuery
                     .GroupBy(c => c.Set!.Count(a => key.GetValueOrDefault(a.Item) == a.Value)).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
                 return new VersionOutcomes
                 {
-                    Language = v.Language, Version = v.Version, Sent = Count(Metrics.Sent), Opened = Count(Metrics.Opened), Finished = Count(Metrics.Finished),
+                    Language = v.Language, Version = v.Version, Shown = shown[v.Version], Sent = Count(Metrics.Sent), Opened = Count(Metrics.Opened), Finished = Count(Metrics.Finished),
                     Readers = Count(Metrics.Readers), ReadingSeconds = Count(Metrics.Seconds), Questions = questions,
                     Scores = scores.Where(s => s.Value != 0).ToDictionary(),
                     ByQuestion = [.. check.Select(q =>
@@ -127,12 +130,13 @@ public static class OutcomesQuery
     }));
 
     /// <summary>The same numbers from every packet and answer in the database (grouped queries; their cost grows with the packets).</summary>
-    public static async Task<IReadOnlyList<VersionOutcomes>> FromRecordsAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, AidArchive archive, CancellationToken cancel = default)
+    /// <param name="archive">Where older versions come from; null on a database without them yet (not brought up to
+    /// date by the site), where every version is scored with <paramref name="aid"/>.</param>
+    public static async Task<IReadOnlyList<VersionOutcomes>> FromRecordsAsync(DecisionAidDb db, OutcomesFilter filter, Aid aid, AidArchive? archive, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(aid);
-        ArgumentNullException.ThrowIfNull(archive);
         var (start, end) = (filter.Start, filter.End);
         var packets = db.Packets.AsNoTracking().Where(p => p.PracticeId == filter.PracticeId && p.AidId == filter.AidId && p.CreatedAt >= start && p.CreatedAt < end);
         var answers = db.PacketAnswers.AsNoTracking();
@@ -145,7 +149,9 @@ public static class OutcomesQuery
                 Readers = g.LongCount(p => p.ReadingSeconds > 0), Seconds = g.Sum(p => (long)p.ReadingSeconds),
             })
             .ToListAsync(cancel);
-        var shown = await archive.ByVersionAsync(db, aid, funnel.Select(f => f.ContentVersion), cancel);
+        var shown = archive is null
+            ? funnel.Select(f => f.ContentVersion).Distinct(StringComparer.Ordinal).ToDictionary(v => v, _ => aid, StringComparer.Ordinal)
+            : await archive.ByVersionAsync(db, aid, funnel.Select(f => f.ContentVersion), cancel);
         // Each version's right answers, as version|question|answer.
         var right = shown.SelectMany(v => v.Value.KnowledgeCheck.Select(q => $"{v.Key}|{q.Id}|{q.Answer}")).ToList();
 
@@ -208,7 +214,7 @@ public static class OutcomesQuery
                 var check = shown[f.ContentVersion].KnowledgeCheck;
                 return new VersionOutcomes
                 {
-                    Language = f.Language, Version = f.ContentVersion, Sent = f.Sent, Opened = f.Opened, Finished = f.Finished,
+                    Language = f.Language, Version = f.ContentVersion, Shown = shown[f.ContentVersion], Sent = f.Sent, Opened = f.Opened, Finished = f.Finished,
                     Readers = f.Readers, ReadingSeconds = f.Seconds, Questions = check.Count,
                     Scores = scores.Where(s => Same(s.Language, s.ContentVersion) && s.Answered == check.Count).ToDictionary(s => s.Right, s => s.Count),
                     ByQuestion = [.. check.Select(q =>

@@ -105,7 +105,9 @@ public static class OutcomesExports
         // A cell that begins with =, +, -, @, tab or return is escaped, so a spreadsheet never runs it as a formula.
         await using var csv = CsvHelper.CsvWriter.Create(context.Response.Body, new CsvHelper.CsvWriterOptions { Injection = CsvHelper.CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
         var header = new List<string> { "pseudonym", "aid", "language", "version", "target", "method", "health_factors", "created", "opened", "finished", "reading_seconds", "knowledge_answered", "knowledge_right" };
-        header.AddRange(aid.KnowledgeCheck.Select(q => $"knowledge_{q.Id}"));
+        // A column for every question any version in the export asked (the current version's first).
+        var questions = aid.KnowledgeCheck.Concat(shown.Values.SelectMany(a => a.KnowledgeCheck)).Select(q => q.Id).Distinct(StringComparer.Ordinal).ToList();
+        header.AddRange(questions.Select(id => $"knowledge_{id}"));
         header.AddRange(AnswerKinds.SureItems.Select(i => $"sure_{i}"));
         header.AddRange(["sure_any_no", "satisfaction"]);
         header.AddRange(aid.Values.Select(v => $"value_{v.Id}"));
@@ -116,7 +118,7 @@ public static class OutcomesExports
         await foreach (var packet in packets)
         {
             var p = packet.First;
-            var knowledge = aid.KnowledgeCheck.Select(q => packet.Answer(AnswerKinds.Knowledge, q.Id)).ToList();
+            var knowledge = questions.Select(id => packet.Answer(AnswerKinds.Knowledge, id)).ToList();
             // Answered and right of the questions the patient's version asked, scored with its key.
             var asked = shown.GetValueOrDefault(p.Version, aid).KnowledgeCheck.Select(q => (q, Answer: packet.Answer(AnswerKinds.Knowledge, q.Id))).ToList();
             var sure = AnswerKinds.SureItems.Select(i => packet.Answer(AnswerKinds.Sure, i)).ToList();

@@ -31,10 +31,10 @@ public class AidPageBrowserTests(BrowserSite site)
         var page = await site.NewPage();
         await page.GotoAsync("/en/aids/neurolysis");
         await page.GetByRole(AriaRole.Link, new() { Name = "Español" }).ClickAsync();
-        await page.WaitForURLAsync("**/es/aids/neurolysis");
+        await BrowserSite.ArriveAsync(page, "**/es/aids/neurolysis");
         Assert.Equal("es", await page.GetAttributeAsync("html", "lang"));
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/en/aids/neurolysis");
+        await BrowserSite.ArriveAsync(page, "**/en/aids/neurolysis");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
     }
 

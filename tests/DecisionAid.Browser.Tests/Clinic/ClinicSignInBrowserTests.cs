@@ -32,9 +32,9 @@ public class ClinicSignInBrowserTests(BrowserSite site)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/clinic/two-factor");
+        await BrowserSite.ArriveAsync(page, "**/clinic/two-factor");
         await BrowserSite.EnterAuthenticatorCodeAsync(page, key);
-        await page.WaitForURLAsync("**/clinic/");
+        await BrowserSite.ArriveAsync(page, "**/clinic/");
         Assert.Equal("Browser Clinic", await page.Locator("h1").InnerTextAsync());
     }
 }

@@ -17,10 +17,10 @@ public class PacketBrowserTests(BrowserSite site)
         await desk.GetByLabel("Email").FillAsync(email);
         await desk.GetByLabel("Password").FillAsync(password);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await desk.WaitForURLAsync("**/clinic/two-factor");
+        await BrowserSite.ArriveAsync(desk, "**/clinic/two-factor");
         problems.AddRange(await BrowserSite.Axe(desk));
         await BrowserSite.EnterAuthenticatorCodeAsync(desk, key);
-        await desk.WaitForURLAsync("**/clinic/");
+        await BrowserSite.ArriveAsync(desk, "**/clinic/");
         problems.AddRange(await BrowserSite.Axe(desk));
 
         await desk.GotoAsync("/clinic/packets/new?aid=neurolysis");
@@ -42,7 +42,7 @@ public class PacketBrowserTests(BrowserSite site)
         Assert.Equal("es", await phone.GetAttributeAsync("html", "lang"));
         await phone.Locator("#birth-date").FillAsync("1948-07-02");
         await phone.GetByRole(AriaRole.Button).Filter(new() { HasText = "Abrir mi guía" }).ClickAsync();
-        await phone.WaitForURLAsync("**/packet");
+        await BrowserSite.ArriveAsync(phone, "**/packet");
         Assert.DoesNotContain("/p/", phone.Url, StringComparison.Ordinal);
         Assert.Equal("es", await phone.GetAttributeAsync("html", "lang"));
         Assert.Contains("Más alto para usted.", await phone.Locator("#your-risks").InnerTextAsync(), StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public class PacketBrowserTests(BrowserSite site)
         Assert.Contains("Finished", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains($"({count} answered)", await row.InnerTextAsync(), StringComparison.Ordinal);
         await row.GetByRole(AriaRole.Link).ClickAsync();
-        await desk.WaitForURLAsync("**/clinic/packets/*");
+        await BrowserSite.ArriveAsync(desk, "**/clinic/packets/*");
         var detail = await desk.Locator("main").InnerTextAsync();
         Assert.Contains("¿Puedo manejar después?", detail, StringComparison.Ordinal);
         Assert.Contains("4 of 4 yes", detail, StringComparison.Ordinal);

@@ -158,7 +158,7 @@ public class PacketPageBrowserTests(BrowserSite site, ITestOutputHelper output)
         await phone.GotoAsync($"/p/{token}");
         await phone.Locator("#birth-date").FillAsync(birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await BrowserSite.SubmitAsync(phone.Locator("form button[type=submit]"));
-        await phone.WaitForURLAsync("**/packet");
+        await BrowserSite.ArriveAsync(phone, "**/packet");
         return (phone, aid);
     }
 }

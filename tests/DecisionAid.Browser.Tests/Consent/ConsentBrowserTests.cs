@@ -26,7 +26,7 @@ public class ConsentBrowserTests(BrowserSite site)
         await phone.GotoAsync(link.Replace("https://", "http://", StringComparison.Ordinal));
         await phone.Locator("#birth-date").FillAsync("1952-02-20");
         await phone.GetByRole(AriaRole.Button).Filter(new() { HasText = "guide" }).ClickAsync();
-        await phone.WaitForURLAsync("**/packet");
+        await BrowserSite.ArriveAsync(phone, "**/packet");
 
         // Not before the knowledge check.
         await phone.GotoAsync("/packet/consent");
@@ -40,7 +40,7 @@ public class ConsentBrowserTests(BrowserSite site)
             await BrowserSite.TapAndWaitSavedAsync(forms.Nth(i), forms.Nth(i).Locator("input[type=radio]").First);
         }
         await phone.GetByRole(AriaRole.Link, new() { Name = "Go to your decision" }).ClickAsync();
-        await phone.WaitForURLAsync("**/packet/consent");
+        await BrowserSite.ArriveAsync(phone, "**/packet/consent");
         var statement = await phone.Locator(".statement").InnerTextAsync();
         Assert.Contains("The nerve to treat: Celiac plexus.", statement, StringComparison.Ordinal);
         Assert.Contains("If you would rather sign on paper", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public class ConsentBrowserTests(BrowserSite site)
         await BrowserSite.FontsLoadedAsync(phone);
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("consent-sign-phone.png"), FullPage = false });
         await phone.GetByRole(AriaRole.Button, new() { Name = "I agree and sign" }).ClickAsync();
-        await phone.WaitForURLAsync("**/packet/consent*");
+        await BrowserSite.ArriveAsync(phone, "**/packet/consent*");
         Assert.Contains("You signed on", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         problems.AddRange(await BrowserSite.Axe(phone));
 
@@ -75,7 +75,7 @@ public class ConsentBrowserTests(BrowserSite site)
         await desk.GotoAsync("/clinic/");
         // The list says who is waiting for a countersignature, and links straight to it.
         await desk.Locator("tr", new() { HasText = "Lee Example" }).GetByRole(AriaRole.Link, new() { Name = "Signed: countersign" }).ClickAsync();
-        await desk.WaitForURLAsync("**/consent");
+        await BrowserSite.ArriveAsync(desk, "**/consent");
         Assert.StartsWith("data:image/svg+xml;base64,", await desk.Locator(".signature-image img").GetAttributeAsync("src"), StringComparison.Ordinal);
         problems.AddRange(await BrowserSite.Axe(desk));
         await desk.GetByLabel("I talked with the patient").CheckAsync();
@@ -85,7 +85,7 @@ public class ConsentBrowserTests(BrowserSite site)
         await BrowserSite.FontsLoadedAsync(desk);
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.Screenshot("consent-countersign.png"), FullPage = true });
         await desk.GetByRole(AriaRole.Button, new() { Name = "Countersign and seal" }).ClickAsync();
-        await desk.WaitForURLAsync("**/consent#records");
+        await BrowserSite.ArriveAsync(desk, "**/consent#records");
         var records = desk.Locator("#records + ul li");
         Assert.Equal(1, await records.CountAsync());
         problems.AddRange(await BrowserSite.Axe(desk));

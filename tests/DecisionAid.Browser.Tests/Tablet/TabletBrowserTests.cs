@@ -75,7 +75,7 @@ public class TabletBrowserTests(BrowserSite site)
 
         await OpenNewPacketAsync(tablet, "en", "celiac-plexus", "medicine", Patient, "1951-04-09");
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Hand to patient: the packet" }).ClickAsync();
-        await tablet.WaitForURLAsync("**/packet");
+        await BrowserSite.ArriveAsync(tablet, "**/packet");
         Assert.Contains("I'm finished", await tablet.Locator(".tablet-bar").InnerTextAsync(), StringComparison.Ordinal);
         problems.AddRange(await BrowserSite.Axe(tablet));
         await BrowserSite.FontsLoadedAsync(tablet);
@@ -150,7 +150,7 @@ public class TabletBrowserTests(BrowserSite site)
         await tablet.GotoAsync("/tablet/unlock");
         await tablet.Locator("#password").FillAsync(password);
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
-        await tablet.WaitForURLAsync("**/clinic/");
+        await BrowserSite.ArriveAsync(tablet, "**/clinic/");
         Assert.Contains(Patient, await tablet.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(problems);
     }
@@ -169,7 +169,7 @@ public class TabletBrowserTests(BrowserSite site)
         await phone.GotoAsync(link.Replace("https://", "http://", StringComparison.Ordinal));
         Assert.Equal("es", await phone.GetAttributeAsync("html", "lang"));
         await phone.GetByRole(AriaRole.Button, new() { Name = "Empezar" }).ClickAsync();
-        await phone.WaitForURLAsync("**/packet/survey");
+        await BrowserSite.ArriveAsync(phone, "**/packet/survey");
         Assert.DoesNotContain("/s/", phone.Url, StringComparison.Ordinal);
         problems.AddRange(await BrowserSite.Axe(phone));
         await BrowserSite.FontsLoadedAsync(phone);
@@ -186,7 +186,7 @@ public class TabletBrowserTests(BrowserSite site)
                 await phone.Locator("input[type=radio]").Nth(q % 5).CheckAsync();
                 await phone.GetByRole(AriaRole.Button, new() { Name = "Siguiente" }).ClickAsync();
             }
-            await phone.WaitForURLAsync($"**/packet/survey?q={q + 1}");
+            await BrowserSite.ArriveAsync(phone, $"**/packet/survey?q={q + 1}");
         }
         await phone.GetByRole(AriaRole.Heading, new() { Name = "Gracias" }).WaitForAsync();
         problems.AddRange(await BrowserSite.Axe(phone));

@@ -233,6 +233,17 @@ public sealed class OutcomeCountsTests
         Assert.Contains("some packets are not in the kept counts yet", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, Cli.PdaCommand.Run(args, output, error));
         await using (var db = database.Open()) Assert.Equal(55, await db.OutcomeTallies.CountAsync(TestContext.Current.CancellationToken));
+
+        // A database from before aid versions were stored (that migration not run): the report still reads the records,
+        // scoring every version with the current one, and says so.
+        await using (var db = database.Open())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"PublishedAids\"", TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" LIKE '%_PublishedAids'", TestContext.Current.CancellationToken);
+        }
+        error.GetStringBuilder().Clear();
+        Assert.Equal(Cli.PdaCommand.Ok, Cli.PdaCommand.Run([.. args.Where(a => a != "--check")], output, error));
+        Assert.Contains("the database is not up to date", error.ToString(), StringComparison.Ordinal);
         Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
     }
 
