@@ -116,6 +116,13 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await LoadedAsync(page);
+    }
+
+    /// <summary>Waits until the page has loaded, by its readyState (WaitForLoadStateAsync can miss an event already fired).</summary>
+    public static async Task LoadedAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         await page.WaitForFunctionAsync("document.readyState === 'complete'");
     }
 

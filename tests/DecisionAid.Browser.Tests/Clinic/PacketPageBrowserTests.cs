@@ -129,7 +129,8 @@ public class PacketPageBrowserTests(BrowserSite site, ITestOutputHelper output)
 
     private static async Task<(int Height, double LoadMs)> Measure(IPage page)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The load event has ended (its time is measured below); polled, since a wait for the event can miss it.
+        await page.WaitForFunctionAsync("() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0");
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
         var load = await page.EvaluateAsync<double>("() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }");
         return (height, load);

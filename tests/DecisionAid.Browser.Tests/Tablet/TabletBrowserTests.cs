@@ -33,7 +33,7 @@ public class TabletBrowserTests(BrowserSite site)
         catch (PlaywrightException e) when (e.Message.Contains("ERR_CACHE_MISS", StringComparison.Ordinal))
         {
         }
-        await tablet.WaitForLoadStateAsync();
+        await BrowserSite.LoadedAsync(tablet);
     }
 
     /// <summary>No clinic page on the screen, whatever the address.</summary>
