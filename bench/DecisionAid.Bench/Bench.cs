@@ -138,9 +138,17 @@ internal static class Bench
             using var response = await http.PostAsJsonAsync("/api/packets", request);
             if ((int)response.StatusCode != 201) throw new InvalidOperationException($"the API answered {(int)response.StatusCode}");
         });
+        // The floor of any API call on this machine: the same request sent by the same clients to an address with no
+        // endpoint (HTTP, the body, routing and a 404; no key, no database, no QR code).
+        var floor = await ForDuration(duration, 8, async _ =>
+        {
+            using var response = await http.PostAsJsonAsync("/api/no-such-endpoint", request);
+            if ((int)response.StatusCode != 404) throw new InvalidOperationException($"the site answered {(int)response.StatusCode}");
+        });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: packets through POST /api/packets: {api:0} per second (8 clients, {duration.TotalSeconds:0} s)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: baseline, plain inserts of the same row: {inserts:0} per second"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: ratio API/insert: {api / inserts:0.00}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the same request to no endpoint (404): {floor:0} per second; API/that: {api / floor:0.00}"));
         if (pgDatabase is not null) Npgsql.NpgsqlConnection.ClearAllPools();
         return 0;
     }
