@@ -262,7 +262,8 @@ public sealed class OutcomeCountsTests
         return practice.Id;
     }
 
-    private static Packet NewPacket(Guid practice, Aid aid, DateTime created) => new()
+    /// <summary>A packet of the aid as it stands, made at <paramref name="created"/> (no answers yet).</summary>
+    internal static Packet NewPacket(Guid practice, Aid aid, DateTime created) => new()
     {
         Id = Guid.NewGuid(), PracticeId = practice, CreatedById = "test", AidId = aid.Id, Language = "en", ContentVersion = aid.Version, ContentHash = aid.ContentHash,
         PatientName = "Test Patient", PatientBirthDate = new DateOnly(1950, 1, 1), TokenHash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),

@@ -47,7 +47,8 @@ public sealed class VersionScoringTests
             {
                 foreach (var aid in new[] { old, current })
                 {
-                    var packet = Packet(practice, aid);
+                    var packet = OutcomeCountsTests.NewPacket(practice, aid, DateTime.UtcNow.AddHours(-1));
+                    packet.OpenedAt = packet.CreatedAt.AddMinutes(1);
                     foreach (var q in aid.KnowledgeCheck) AnswerKinds.Put(packet, AnswerKinds.Knowledge, q.Id, q.Answer, packet.CreatedAt.AddMinutes(5));
                     db.Packets.Add(packet);
                 }
@@ -71,7 +72,7 @@ public sealed class VersionScoringTests
 
             // The page shows each version's patient with every answer right, and the export scores both so.
             var page = await lead.GetStringAsync($"/clinic/outcomes?aid=neurolysis&from={filter.From:yyyy-MM-dd}&to={filter.To:yyyy-MM-dd}", TestContext.Current.CancellationToken);
-            Assert.Equal(2, CountOf(page, "all right 100.0%"));
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(page, System.Text.RegularExpressions.Regex.Escape("all right 100.0%")));
             var csv = (await lead.GetStringAsync($"/clinic/outcomes/packets.csv?aid=neurolysis&from={filter.From:yyyy-MM-dd}&to={filter.To:yyyy-MM-dd}", TestContext.Current.CancellationToken)).TrimEnd('\n').Split('\n');
             var header = csv[0].Split(',');
             var (answered, right) = (Array.IndexOf(header, "knowledge_answered"), Array.IndexOf(header, "knowledge_right"));
@@ -82,23 +83,5 @@ public sealed class VersionScoringTests
         {
             Directory.Delete(content, recursive: true);
         }
-    }
-
-    private static int CountOf(string text, string part)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
-        return count;
-    }
-
-    private static Packet Packet(Guid practice, Aid aid)
-    {
-        var created = DateTime.UtcNow.AddHours(-1);
-        return new Packet
-        {
-            Id = Guid.NewGuid(), PracticeId = practice, CreatedById = "test", AidId = aid.Id, Language = "en", ContentVersion = aid.Version, ContentHash = aid.ContentHash,
-            PatientName = "Test Patient", PatientBirthDate = new DateOnly(1950, 1, 1), TokenHash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
-            TokenExpiresAt = created.AddDays(14), CreatedAt = created, OpenedAt = created.AddMinutes(1),
-        };
     }
 }
