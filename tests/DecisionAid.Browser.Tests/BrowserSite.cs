@@ -101,9 +101,9 @@ public sealed class BrowserSite : IAsyncLifetime
         await desk.GetByLabel("Email").FillAsync(email);
         await desk.GetByLabel("Password").FillAsync(password);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await BrowserSite.ArriveAsync(desk, "**/clinic/two-factor");
+        await ArriveAsync(desk, "**/clinic/two-factor");
         await EnterAuthenticatorCodeAsync(desk, authenticatorKey);
-        await BrowserSite.ArriveAsync(desk, "**/clinic/");
+        await ArriveAsync(desk, "**/clinic/");
         return desk;
     }
 
