@@ -124,7 +124,7 @@ internal static class Bench
         var request = new NewPacket("neurolysis", "en", "genicular", "heat", ["blood-thinners"], "Bench Patient", new DateOnly(1950, 1, 1), null);
 
         var aid = site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!;
-        var inserts = await ForDuration(duration, 8, async _ =>
+        var inserts = await Measure(duration, 8, async _ =>
         {
             using var scope = site.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
@@ -133,22 +133,22 @@ internal static class Bench
         });
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         http.DefaultRequestHeaders.Add(PacketsApi.KeyHeader, key);
-        var api = await ForDuration(duration, 8, async _ =>
+        var api = await Measure(duration, 8, async _ =>
         {
             using var response = await http.PostAsJsonAsync("/api/packets", request);
             if ((int)response.StatusCode != 201) throw new InvalidOperationException($"the API answered {(int)response.StatusCode}");
         });
         // The floor of any API call on this machine: the same request sent by the same clients to an address with no
         // endpoint (HTTP, the body, routing and a 404; no key, no database, no QR code).
-        var floor = await ForDuration(duration, 8, async _ =>
+        var floor = await Measure(duration, 8, async _ =>
         {
             using var response = await http.PostAsJsonAsync("/api/no-such-endpoint", request);
             if ((int)response.StatusCode != 404) throw new InvalidOperationException($"the site answered {(int)response.StatusCode}");
         });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: packets through POST /api/packets: {api:0} per second (8 clients, {duration.TotalSeconds:0} s)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: baseline, plain inserts of the same row: {inserts:0} per second"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: ratio API/insert: {api / inserts:0.00}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the same request to no endpoint (404): {floor:0} per second; API/that: {api / floor:0.00}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: packets through POST /api/packets: {api.PerSecond:0} per second (8 clients, {duration.TotalSeconds:0} s), {api.CpuMsEach:0.00} ms CPU each"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: baseline, plain inserts of the same row: {inserts.PerSecond:0} per second, {inserts.CpuMsEach:0.00} ms CPU each"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: ratio API/insert: {api.PerSecond / inserts.PerSecond:0.00}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the same request to no endpoint (404): {floor.PerSecond:0} per second, {floor.CpuMsEach:0.00} ms CPU each; API/that: {api.PerSecond / floor.PerSecond:0.00}"));
         if (pgDatabase is not null) Npgsql.NpgsqlConnection.ClearAllPools();
         return 0;
     }
@@ -185,9 +185,17 @@ internal static class Bench
 
     /// <summary>Each of <paramref name="workers"/> runs its work (given its own number) again and again for the time;
     /// the rate of all of them together.</summary>
-    public static async Task<double> ForDuration(TimeSpan duration, int workers, Func<int, Task> work)
+    public static async Task<double> ForDuration(TimeSpan duration, int workers, Func<int, Task> work) =>
+        (await Measure(duration, workers, work)).PerSecond;
+
+    /// <summary>Operations per second of all the time, and the CPU time of this whole process (server and clients,
+    /// both cores) per operation: a rate times its CPU near 2,000 ms a second means the machine's 2 cores are full.</summary>
+    public readonly record struct Throughput(double PerSecond, double CpuMsEach);
+
+    public static async Task<Throughput> Measure(TimeSpan duration, int workers, Func<int, Task> work)
     {
         var done = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
@@ -197,7 +205,9 @@ internal static class Bench
                 Interlocked.Increment(ref done);
             }
         }));
-        return done / watch.Elapsed.TotalSeconds;
+        var seconds = watch.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        return new Throughput(done / seconds, cpuMs / done);
     }
 
     public static string Root()

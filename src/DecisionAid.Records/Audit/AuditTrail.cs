@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DecisionAid.Records.Audit;
 
-/// <summary>What happened, to what, and who did it; the trail adds the time, the address and the chain.</summary>
-public sealed record AuditEvent(string Action, string Actor, Guid? PracticeId = null, Guid? PacketId = null, Guid? ConsentId = null, string? Detail = null);
+/// <summary>
+/// What happened, to what, and who did it; the trail adds the time, the chain and the address of the request it
+/// runs in. An event saved away from its request (by <c>PacketGroupCommit</c>'s writer) carries that request's <paramref name="Address"/>.
+/// </summary>
+public sealed record AuditEvent(
+    string Action, string Actor, Guid? PracticeId = null, Guid? PacketId = null, Guid? ConsentId = null, string? Detail = null, string? Address = null);
 
 /// <summary>
 /// Appends to the audit trail in the same transaction as the change it records. Writers are serialised by one lock
@@ -49,13 +53,13 @@ public sealed class AuditTrail(DecisionAidDb db, TimeProvider clock, SealKey key
             var last = await db.AuditEntries.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync();
             var (seq, previous) = last is null ? (0L, Genesis) : (last.Seq, last.Hash);
             var at = Now();
-            var ip = http?.HttpContext?.Connection.RemoteIpAddress?.ToString();
+            var ip = AddressOf(http?.HttpContext);
             foreach (var e in events)
             {
                 var entry = new AuditEntry
                 {
                     Seq = ++seq, At = at, Action = e.Action, Actor = e.Actor, PracticeId = e.PracticeId, PacketId = e.PacketId,
-                    ConsentId = e.ConsentId, Ip = ip, Detail = e.Detail is { Length: > 400 } d ? d[..400] : e.Detail, PreviousHash = previous, Hash = "",
+                    ConsentId = e.ConsentId, Ip = e.Address ?? ip, Detail = e.Detail is { Length: > 400 } d ? d[..400] : e.Detail, PreviousHash = previous, Hash = "",
                 };
                 entry.Hash = HashOf(entry, key);
                 previous = entry.Hash;
@@ -72,6 +76,9 @@ public sealed class AuditTrail(DecisionAidDb db, TimeProvider clock, SealKey key
             throw;
         }
     }
+
+    /// <summary>The address a request came from, as the trail records it.</summary>
+    public static string? AddressOf(HttpContext? request) => request?.Connection.RemoteIpAddress?.ToString();
 
     /// <summary>The current time to the millisecond (what every database stores exactly, so a hash read back matches).</summary>
     public DateTime Now() => Truncate(clock.GetUtcNow().UtcDateTime);

@@ -30,15 +30,14 @@ public static class PacketsApi
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/packets").WithTags("Packets").AddEndpointFilter(RequireKey);
 
-        api.MapPost("/", async (NewPacket request, HttpContext context, DecisionAidDb db, AidLibrary library, PacketLinks links, TimeProvider clock, AuditTrail audit) =>
+        api.MapPost("/", async (NewPacket request, HttpContext context, AidLibrary library, PacketLinks links, TimeProvider clock, PacketGroupCommit packets) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var problems = request.Validate(library, DateOnly.FromDateTime(now));
             if (problems.Count > 0) return Results.ValidationProblem(problems, title: "The packet request has errors");
             var key = (ApiKey)context.Items[nameof(ApiKey)]!;
             var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
-            db.Packets.Add(packet);
-            await audit.SaveAsync(Fingerprints.PacketCreated(packet, AuditActions.ApiKey(key.Id)));
+            await packets.SaveAsync(packet, Fingerprints.PacketCreated(packet, AuditActions.ApiKey(key.Id)) with { Address = AuditTrail.AddressOf(context) });
             var link = links.LinkFor(token, context.Request);
             context.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, QrCodes.Svg(link), packet.TokenExpiresAt));

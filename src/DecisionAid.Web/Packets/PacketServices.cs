@@ -8,6 +8,8 @@ public static class PacketServices
         services.AddScoped<PacketLinks>();
         services.AddScoped<SurveyLinks>();
         services.AddScoped<PatientSessions>();
+        services.AddSingleton<PacketGroupCommit>();
+        services.AddHostedService(provider => provider.GetRequiredService<PacketGroupCommit>());
         return services;
     }
 }

@@ -16,7 +16,7 @@ public sealed record CreatedPacket(Guid Id, string PatientName, string Language,
 /// names the aid its choices were shown for; a packet is made only when that is the aid in the list, so a list changed
 /// without its choices (no script, or a stale page) never makes a packet of another aid.
 /// </summary>
-public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks links, TimeProvider clock, AuditTrail audit) : ClinicPage
+public sealed class NewModel(AidLibrary library, PacketLinks links, TimeProvider clock, PacketGroupCommit packets) : ClinicPage
 {
     public sealed class PacketForm
     {
@@ -75,8 +75,7 @@ public sealed class NewModel(AidLibrary library, DecisionAidDb db, PacketLinks l
             return Page();
         }
         var (packet, token) = request.Create(Aid, Clinician.PracticeId, Clinician.Id, now, links.Lifetime);
-        db.Packets.Add(packet);
-        await audit.SaveAsync(Fingerprints.PacketCreated(packet, AuditActions.Clinician(Clinician)));
+        await packets.SaveAsync(packet, Fingerprints.PacketCreated(packet, AuditActions.Clinician(Clinician)) with { Address = AuditTrail.AddressOf(HttpContext) });
         var link = links.LinkFor(token, Request);
         Created = new CreatedPacket(packet.Id, packet.PatientName, $"{Languages.EnglishName(packet.Language)} ({Languages.Get(packet.Language).Name})",
             PacketStatus.Choices(packet, Aid), link, QrCodes.DataUri(link));
