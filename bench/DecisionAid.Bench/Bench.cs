@@ -145,10 +145,12 @@ internal static class Bench
             using var response = await http.PostAsJsonAsync("/api/no-such-endpoint", request);
             if ((int)response.StatusCode != 404) throw new InvalidOperationException($"the site answered {(int)response.StatusCode}");
         });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: packets through POST /api/packets: {api.PerSecond:0} per second (8 clients, {duration.TotalSeconds:0} s), {api.CpuMsEach:0.00} ms CPU each"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: baseline, plain inserts of the same row: {inserts.PerSecond:0} per second, {inserts.CpuMsEach:0.00} ms CPU each"));
+        static string Cpu(Throughput t) => string.Create(CultureInfo.InvariantCulture, $"{t.CpuMsEach:0.00} ms CPU each, cores {t.MachineBusy:0%} busy");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: packets through POST /api/packets: {api.PerSecond:0} per second (8 clients, {duration.TotalSeconds:0} s), {Cpu(api)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: baseline, plain inserts of the same row: {inserts.PerSecond:0} per second, {Cpu(inserts)}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: ratio API/insert: {api.PerSecond / inserts.PerSecond:0.00}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the same request to no endpoint (404): {floor.PerSecond:0} per second, {floor.CpuMsEach:0.00} ms CPU each; API/that: {api.PerSecond / floor.PerSecond:0.00}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the API's CPU per packet allows at most {api.Ceiling:0} per second on {Environment.ProcessorCount} cores: ratio {api.Ceiling / inserts.PerSecond:0.00} at best"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the same request to no endpoint (404): {floor.PerSecond:0} per second, {Cpu(floor)}; API/that: {api.PerSecond / floor.PerSecond:0.00}"));
         if (pgDatabase is not null) Npgsql.NpgsqlConnection.ClearAllPools();
         return 0;
     }
@@ -188,14 +190,21 @@ internal static class Bench
     public static async Task<double> ForDuration(TimeSpan duration, int workers, Func<int, Task> work) =>
         (await Measure(duration, workers, work)).PerSecond;
 
-    /// <summary>Operations per second of all the time, and the CPU time of this whole process (server and clients,
-    /// both cores) per operation: a rate times its CPU near 2,000 ms a second means the machine's 2 cores are full.</summary>
-    public readonly record struct Throughput(double PerSecond, double CpuMsEach);
+    /// <summary>
+    /// Operations per second; the CPU time of this whole process (server and clients) per operation; and how busy
+    /// the machine's cores were (all processes, /proc/stat; NaN elsewhere). <see cref="Ceiling"/> is the most
+    /// operations a second this process's CPU per operation allows with every core its own: an upper bound.
+    /// </summary>
+    public readonly record struct Throughput(double PerSecond, double CpuMsEach, double MachineBusy)
+    {
+        public double Ceiling => Environment.ProcessorCount * 1000.0 / CpuMsEach;
+    }
 
     public static async Task<Throughput> Measure(TimeSpan duration, int workers, Func<int, Task> work)
     {
         var done = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var machine = MachineTicks();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
@@ -207,7 +216,18 @@ internal static class Bench
         }));
         var seconds = watch.Elapsed.TotalSeconds;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        return new Throughput(done / seconds, cpuMs / done);
+        var after = MachineTicks();
+        var busy = machine is { } b && after is { } a && a.Total > b.Total ? (double)(a.Busy - b.Busy) / (a.Total - b.Total) : double.NaN;
+        return new Throughput(done / seconds, cpuMs / done, busy);
+    }
+
+    /// <summary>The machine's busy and total CPU ticks since boot (first line of /proc/stat; idle and iowait are not busy).</summary>
+    private static (long Busy, long Total)? MachineTicks()
+    {
+        if (!File.Exists("/proc/stat")) return null;
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
+        var total = ticks.Sum();
+        return (total - ticks[3] - ticks[4], total);
     }
 
     public static string Root()
