@@ -1,14 +1,15 @@
 using System.Threading.Channels;
 using DecisionAid.Records.Audit;
+using Microsoft.EntityFrameworkCore;
 
 namespace DecisionAid.Web.Packets;
 
 /// <summary>
 /// Saves new packets with their creation entries, many requests' at once: one writer takes every packet waiting at
 /// that moment and saves them in one transaction (a group commit), so a burst of requests pays for one commit and one
-/// turn of the audit trail's lock, not one each; the request is answered only once its packet is saved. A batch that
-/// fails is tried again packet by packet, so a bad packet fails its own request and no other. Packets still waiting
-/// when the site stops are saved before it ends.
+/// turn of the audit trail's lock, not one each; the request is answered only once its packet is saved. A batch the
+/// database refuses a row of is tried again packet by packet, so a bad packet fails its own request and no other; when
+/// the database itself fails, the whole batch fails at once. Packets still waiting when the site stops are saved before it ends.
 /// </summary>
 public sealed class PacketGroupCommit(IServiceScopeFactory scopes, ILogger<PacketGroupCommit> log) : IHostedService
 {
@@ -55,14 +56,16 @@ public sealed class PacketGroupCommit(IServiceScopeFactory scopes, ILogger<Packe
                 await SaveTogetherAsync(batch);
                 foreach (var saved in batch) saved.Saved.TrySetResult();
             }
-            catch (Exception failed) when (batch.Count > 1)
+            catch (DbUpdateException failed) when (batch.Count > 1)
             {
+                // A row the database refused: find whose it is by saving each alone.
                 log.LogWarning(failed, "Saving {Count} new packets together failed; saving each alone", batch.Count);
                 foreach (var one in batch) await SaveAloneAsync(one);
             }
             catch (Exception failed)
             {
-                batch[0].Saved.TrySetException(failed);
+                // The database itself failed (unreachable, timed out): trying each alone would only make each wait again.
+                foreach (var waiting in batch) waiting.Saved.TrySetException(failed);
             }
             batch.Clear();
         }

@@ -123,6 +123,25 @@ public class GroupCommitTests
     }
 
     [Fact]
+    public async Task When_the_database_itself_fails_the_whole_batch_fails_at_once_without_a_retry_each()
+    {
+        using var site = new SiteFactory();
+        var practiceId = await NewPracticeAsync(site);
+        var aid = site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!;
+        using (var scope = site.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DecisionAidDb>().Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" RENAME TO \"Hidden\"", TestContext.Current.CancellationToken);
+        var commit = new PacketGroupCommit(site.Services.GetRequiredService<IServiceScopeFactory>(), site.Services.GetRequiredService<ILogger<PacketGroupCommit>>());
+        var packets = Enumerable.Range(1, 3).Select(i => Request($"Lost {i}").Create(aid, practiceId, "test", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet).ToList();
+        var saves = packets.Select(p => commit.SaveAsync(p, Fingerprints.PacketCreated(p, "test"))).ToList();
+        await commit.StartAsync(TestContext.Current.CancellationToken);
+        foreach (var save in saves) await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => save);
+        await commit.StopAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(site.Logs, line => line.Contains("saving each alone", StringComparison.Ordinal));
+        using (var scope = site.Services.CreateScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DecisionAidDb>().Packets.CountAsync(p => p.PatientName.StartsWith("Lost"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Packets_still_waiting_when_the_site_stops_are_saved_and_later_ones_are_refused_with_a_reason()
     {
         using var site = new SiteFactory();
