@@ -36,14 +36,27 @@ public class SharedLimitsTests
         using var first = new SiteFactory(settings: database.SiteSettings());
         using var second = new SiteFactory(settings: database.SiteSettings());
         var nodes = new[] { first.Client(), second.Client() };
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 12; i++)
+        const string right = "da_right_key_for_the_limit_test_0123456789abcdef";
+        await using (var db = database.Open())
+        {
+            var practice = new Practice { Id = Guid.NewGuid(), Slug = "limits", Name = "Limits Clinic", CreatedAt = DateTime.UtcNow };
+            db.Practices.Add(practice);
+            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), PracticeId = practice.Id, Name = "records", KeyHash = Web.Api.PacketsApi.Hash(right), CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1) });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        async Task<HttpStatusCode> ReadAsync(HttpClient node, string key)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/packets/{Guid.NewGuid()}");
-            request.Headers.Add("X-Api-Key", $"wrong-key-{i:D2}-0123456789abcdef");
-            statuses.Add((await nodes[i % 2].SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
+            request.Headers.Add("X-Api-Key", key);
+            return (await node.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
         }
+        Assert.Equal(HttpStatusCode.NotFound, await ReadAsync(nodes[0], right)); // let in: no such packet
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++) statuses.Add(await ReadAsync(nodes[i % 2], $"wrong-key-{i:D2}-0123456789abcdef"));
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 10).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)), statuses);
+        // Past the limit the right key is refused too, on either node, until the minute is over.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await ReadAsync(nodes[0], right));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await ReadAsync(nodes[1], right));
     }
 
     [Theory]
