@@ -37,10 +37,13 @@ public static class PacketsApi
             if (problems.Count > 0) return Results.ValidationProblem(problems, title: "The packet request has errors");
             var key = (ApiKey)context.Items[nameof(ApiKey)]!;
             var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
-            await packets.SaveAsync(packet, Fingerprints.PacketCreated(packet, AuditActions.ApiKey(key.Id)) with { Address = AuditTrail.AddressOf(context) });
+            var saved = packets.SaveAsync(packet, Fingerprints.PacketCreated(packet, AuditActions.ApiKey(key.Id)) with { Address = AuditTrail.AddressOf(context) });
+            // The QR code is drawn while the writer commits (its CPU overlaps the wait); nothing is answered before the save.
             var link = links.LinkFor(token, context.Request);
+            var qrCode = QrCodes.Svg(link);
+            await saved;
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, QrCodes.Svg(link), packet.TokenExpiresAt));
+            return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, qrCode, packet.TokenExpiresAt));
         })
         .WithSummary("Create a personalised packet and get the patient's link and QR code (shown only in this answer)")
         .Produces<CreatedPacket>(StatusCodes.Status201Created)
