@@ -64,8 +64,14 @@ public static class Storage
             return Task.CompletedTask;
         }
 
+        /// <summary>Native connections already set up: the pool hands the same ones out again, with their settings kept.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
+
         private static void Apply(DbConnection connection)
         {
+            // A pragma lasts as long as the native connection (journal_mode=WAL lasts in the file itself), and the pool
+            // keeps native connections open between uses: set them once each, not on every open (3 statements a query).
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && !Configured.TryAdd(handle, handle)) return;
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();

@@ -110,15 +110,25 @@ public class StorageTests
     }
 
     [Fact]
-    public async Task SQLite_runs_with_write_ahead_logging_and_full_sync()
+    public async Task SQLite_runs_with_write_ahead_logging_full_sync_and_a_busy_timeout_on_every_use_of_a_pooled_connection()
     {
         using var database = TestDatabases.Create(Storage.Sqlite);
-        await using var db = database.Open();
-        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
-        command.CommandText = "PRAGMA synchronous";
-        Assert.Equal(2L, (long?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken)); // 2 = FULL
+        var handles = new List<object>();
+        for (var use = 0; use < 3; use++)
+        {
+            // Each context opens a connection from the pool; the pragmas are set once per native connection.
+            await using var db = database.Open();
+            await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+            handles.Add(connection.Handle!);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+            command.CommandText = "PRAGMA synchronous";
+            Assert.Equal(2L, (long?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken)); // 2 = FULL
+            command.CommandText = "PRAGMA busy_timeout";
+            Assert.Equal(30000L, (long?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+        Assert.Same(handles[0], handles[2]); // the pool gave the same native connection back
     }
 }
