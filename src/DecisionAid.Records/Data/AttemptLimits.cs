@@ -34,19 +34,12 @@ public sealed class AttemptLimits(DecisionAidDb db, TimeProvider clock)
     }
 
     /// <summary>The tries counted for <paramref name="key"/> in the current window, without counting one.</summary>
-    public async Task<int> CountAsync(string key, TimeSpan window, CancellationToken cancel = default) =>
-        await Counted(key, window).SingleOrDefaultAsync(cancel);
-
-    /// <summary>
-    /// The query for that count (no row: none yet), to read on its own or inside another query of the same context,
-    /// where it costs no round trip of its own.
-    /// </summary>
-    public IQueryable<int> Counted(string key, TimeSpan window)
+    public async Task<int> CountAsync(string key, TimeSpan window, CancellationToken cancel = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         if (key.Length > MaxKeyLength) key = key[..MaxKeyLength];
         var number = clock.GetUtcNow().ToUnixTimeMilliseconds() / (long)window.TotalMilliseconds;
-        return db.AttemptCounts.Where(a => a.Key == key && a.Window == number).Select(a => a.Count);
+        return await db.AttemptCounts.Where(a => a.Key == key && a.Window == number).Select(a => a.Count).SingleOrDefaultAsync(cancel);
     }
 
     /// <param name="RetryAfter">How long until the window ends and tries count afresh.</param>

@@ -71,10 +71,13 @@ public static class Storage
         {
             // A pragma lasts as long as the native connection (journal_mode=WAL lasts in the file itself), and the pool
             // keeps native connections open between uses: set them once each, not on every open (3 statements a query).
-            if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && !Configured.TryAdd(handle, handle)) return;
+            // Marked only once they have run: a connection whose pragmas failed is set up again on its next use.
+            var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+            if (handle is not null && Configured.TryGetValue(handle, out _)) return;
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();
+            if (handle is not null) Configured.AddOrUpdate(handle, handle);
         }
     }
 }

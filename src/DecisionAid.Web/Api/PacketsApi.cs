@@ -39,8 +39,17 @@ public static class PacketsApi
             var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
             var saved = packets.SaveAsync(packet, Fingerprints.PacketCreated(packet, AuditActions.ApiKey(key.Id)) with { Address = AuditTrail.AddressOf(context) });
             // The QR code is drawn while the writer commits (its CPU overlaps the wait); nothing is answered before the save.
-            var link = links.LinkFor(token, context.Request);
-            var qrCode = QrCodes.Svg(link);
+            string link, qrCode;
+            try
+            {
+                link = links.LinkFor(token, context.Request);
+                qrCode = QrCodes.Svg(link);
+            }
+            catch
+            {
+                await saved; // never leave the save unobserved
+                throw;
+            }
             await saved;
             context.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/packets/{packet.Id}", new CreatedPacket(packet.Id, link, qrCode, packet.TokenExpiresAt));
@@ -84,21 +93,18 @@ public static class PacketsApi
         var http = context.HttpContext;
         var presented = http.Request.Headers[KeyHeader].ToString();
         if (presented.Length is < 20 or > 200) return Results.Problem($"Send the practice's API key in the {KeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized);
-        // Wrong keys count against the address in the database (every node counts the same); past the limit, every
-        // key is refused from there until the minute is over, a right one too. The count is read in the key's own
-        // query (one round trip for a call with a good key), and on its own when no key matches.
+        // Wrong keys count against the address in the database (every node counts the same); past the limit, no key is
+        // even looked at from there until the minute is over (read in the key's own query, its timing would tell a right
+        // key from a wrong one).
         var limits = http.RequestServices.GetRequiredService<AttemptLimits>();
         var allowed = http.RequestServices.GetRequiredService<AttemptLimitOptions>().PerMinute;
         var guesses = "apikey " + AttemptLimiting.Address(http);
-        var counted = limits.Counted(guesses, AttemptLimitOptions.Window);
+        if (await limits.CountAsync(guesses, AttemptLimitOptions.Window, http.RequestAborted) >= allowed)
+            return TooManyWrongKeys(http);
         var hash = Hash(presented);
         var db = http.RequestServices.GetRequiredService<DecisionAidDb>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var found = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { Key = k, Guesses = counted.FirstOrDefault() }).SingleOrDefaultAsync(http.RequestAborted);
-        if ((found?.Guesses ?? await counted.SingleOrDefaultAsync(http.RequestAborted)) >= allowed)
-            return TooManyWrongKeys(http);
-        var key = found?.Key;
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, http.RequestAborted);
         if (key is null || key.ExpiresAt <= now)
         {
             await limits.TryAsync(guesses, allowed, AttemptLimitOptions.Window, http.RequestAborted);

@@ -7,9 +7,9 @@ namespace DecisionAid.Web.Packets;
 /// <summary>
 /// Saves new packets with their creation entries, many requests' at once: one writer takes every packet waiting at
 /// that moment and saves them in one transaction (a group commit), so a burst of requests pays for one commit and one
-/// turn of the audit trail's lock, not one each; the request is answered only once its packet is saved. A batch the
-/// database refuses a row of is tried again packet by packet, so a bad packet fails its own request and no other; when
-/// the database itself fails, the whole batch fails at once. Packets still waiting when the site stops are saved before it ends.
+/// turn of the audit trail's lock, not one each; the request is answered only once its packet is saved. A batch in
+/// which a row breaks a constraint is tried again packet by packet, so a bad packet fails its own request and no other;
+/// when the database itself fails (unreachable, timed out, a missing table), the whole batch fails at once. Packets still waiting when the site stops are saved before it ends.
 /// </summary>
 public sealed class PacketGroupCommit(IServiceScopeFactory scopes, ILogger<PacketGroupCommit> log) : IHostedService
 {
@@ -42,8 +42,26 @@ public sealed class PacketGroupCommit(IServiceScopeFactory scopes, ILogger<Packe
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await _writer.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            log.LogWarning("The site stopped before the new packets still waiting were saved; their requests fail, and none is half saved");
+        }
     }
+
+    /// <summary>
+    /// A constraint the row broke (SQLite's SQLITE_CONSTRAINT, PostgreSQL's class 23), as opposed to the database
+    /// failing: EF Core wraps both in <see cref="DbUpdateException"/>.
+    /// </summary>
+    internal static bool RefusedRow(DbUpdateException failed) => failed.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        Npgsql.PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
+        _ => false,
+    };
 
     private async Task WriteAsync()
     {
@@ -56,7 +74,7 @@ public sealed class PacketGroupCommit(IServiceScopeFactory scopes, ILogger<Packe
                 await SaveTogetherAsync(batch);
                 foreach (var saved in batch) saved.Saved.TrySetResult();
             }
-            catch (DbUpdateException failed) when (batch.Count > 1)
+            catch (DbUpdateException failed) when (batch.Count > 1 && RefusedRow(failed))
             {
                 // A row the database refused: find whose it is by saving each alone.
                 log.LogWarning(failed, "Saving {Count} new packets together failed; saving each alone", batch.Count);

@@ -122,23 +122,30 @@ public class GroupCommitTests
         Assert.True((await AuditVerification.RunAsync(check, Key, cancel: TestContext.Current.CancellationToken)).Intact);
     }
 
-    [Fact]
-    public async Task When_the_database_itself_fails_the_whole_batch_fails_at_once_without_a_retry_each()
+    /// <summary>The trail's table gone fails the batch before its save; the packets' table gone fails it inside EF Core's
+    /// save, where the error comes wrapped as a DbUpdateException like a refused row.</summary>
+    [Theory]
+    [InlineData("AuditEntries")]
+    [InlineData("Packets")]
+    public async Task When_the_database_itself_fails_the_whole_batch_fails_at_once_without_a_retry_each(string hidden)
     {
         using var site = new SiteFactory();
         var practiceId = await NewPracticeAsync(site);
         var aid = site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!;
         using (var scope = site.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DecisionAidDb>().Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" RENAME TO \"Hidden\"", TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DecisionAidDb>().Database.ExecuteSqlRawAsync(
+                hidden == "Packets" ? "ALTER TABLE \"Packets\" RENAME TO \"Hidden\"" : "ALTER TABLE \"AuditEntries\" RENAME TO \"Hidden\"", TestContext.Current.CancellationToken);
         var commit = new PacketGroupCommit(site.Services.GetRequiredService<IServiceScopeFactory>(), site.Services.GetRequiredService<ILogger<PacketGroupCommit>>());
         var packets = Enumerable.Range(1, 3).Select(i => Request($"Lost {i}").Create(aid, practiceId, "test", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet).ToList();
         var saves = packets.Select(p => commit.SaveAsync(p, Fingerprints.PacketCreated(p, "test"))).ToList();
         await commit.StartAsync(TestContext.Current.CancellationToken);
-        foreach (var save in saves) await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => save);
+        foreach (var save in saves)
+        {
+            var failed = await Assert.ThrowsAnyAsync<Exception>(() => save);
+            Assert.Contains("no such table", (failed.InnerException ?? failed).Message, StringComparison.Ordinal);
+        }
         await commit.StopAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain(site.Logs, line => line.Contains("saving each alone", StringComparison.Ordinal));
-        using (var scope = site.Services.CreateScope())
-            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DecisionAidDb>().Packets.CountAsync(p => p.PatientName.StartsWith("Lost"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
