@@ -37,7 +37,7 @@ public static class PacketsApi
             if (problems.Count > 0) return Results.ValidationProblem(problems, title: "The packet request has errors");
             var key = (ApiKey)context.Items[nameof(ApiKey)]!;
             var (packet, token) = request.Create(library.Find(request.Aid!)!, key.PracticeId, $"api:{key.Id}", now, links.Lifetime);
-            var saved = packets.SaveAsync(packet, Fingerprints.PacketCreated(packet, AuditActions.ApiKey(key.Id)) with { Address = AuditTrail.AddressOf(context) });
+            var saved = packets.SaveAsync(packet, AuditActions.ApiKey(key.Id), context);
             // The QR code is drawn while the writer commits (its CPU overlaps the wait); nothing is answered before the save.
             string link, qrCode;
             try

@@ -201,7 +201,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
         var decision = new ConsentDecision
         {
             Id = Guid.NewGuid(), PacketId = packet.Id, Choice = choice, TypedName = typedName, SignatureSvg = svg, Statement = statement,
-            ContentHash = contentHash, AidVersion = aidVersion, At = at, Ip = Ip(http), UserAgent = UserAgent(http), IdempotencyKey = idempotencyKey,
+            ContentHash = contentHash, AidVersion = aidVersion, At = at, Ip = AuditTrail.AddressOf(http), UserAgent = UserAgent(http), IdempotencyKey = idempotencyKey,
         };
         db.ConsentDecisions.Add(decision);
         return decision;
@@ -209,7 +209,7 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
 
     private static SealedDocument.ClinicianSignaturePart ClinicianPart(
         Clinician clinician, DateTime at, HttpContext http, string meaning, bool confirmed, string? interpreter, string? language, string? witness) =>
-        new(clinician.Id, clinician.DisplayName, clinician.Email ?? "", AuditTrail.Time(at), Ip(http), UserAgent(http), meaning, confirmed,
+        new(clinician.Id, clinician.DisplayName, clinician.Email ?? "", AuditTrail.Time(at), AuditTrail.AddressOf(http), UserAgent(http), meaning, confirmed,
             Clean(interpreter), Clean(language), Clean(witness));
 
     /// <summary>
@@ -252,8 +252,6 @@ public sealed class ConsentSteps(DecisionAidDb db, AuditTrail audit, AidArchive 
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim() is { Length: > 200 } t ? t[..200] : text.Trim();
-
-    public static string? Ip(HttpContext http) => http?.Connection.RemoteIpAddress?.ToString();
 
     public static string? UserAgent(HttpContext http) => http?.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? (ua.Length > 400 ? ua[..400] : ua) : null;
 }

@@ -21,11 +21,14 @@ public sealed class PacketGroupCommit(IServiceScopeFactory scopes, ILogger<Packe
 
     private sealed record Waiting(Packet Packet, AuditEvent Created, TaskCompletionSource Saved);
 
-    /// <summary>Completes when the packet and its entry are committed; throws what saving it alone threw.</summary>
-    public Task SaveAsync(Packet packet, AuditEvent created)
+    /// <summary>
+    /// Saves the packet with its creation entry (its fingerprint, by <paramref name="actor"/>, from
+    /// <paramref name="request"/>'s address); completes when both are committed, throws what saving it alone threw.
+    /// </summary>
+    public Task SaveAsync(Packet packet, string actor, HttpContext? request)
     {
         ArgumentNullException.ThrowIfNull(packet);
-        ArgumentNullException.ThrowIfNull(created);
+        var created = Fingerprints.PacketCreated(packet, actor) with { Address = AuditTrail.AddressOf(request) };
         var waiting = new Waiting(packet, created, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         return _queue.Writer.TryWrite(waiting)
             ? waiting.Saved.Task

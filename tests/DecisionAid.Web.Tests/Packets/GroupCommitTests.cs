@@ -32,6 +32,13 @@ public class GroupCommitTests
         return practice.Id;
     }
 
+    /// <summary>A writer of the test's own beside the site's, started (or not) when the test says.</summary>
+    private static PacketGroupCommit NewCommit(SiteFactory site) =>
+        new(site.Services.GetRequiredService<IServiceScopeFactory>(), site.Services.GetRequiredService<ILogger<PacketGroupCommit>>());
+
+    private static Packet NewPacket(SiteFactory site, Guid practiceId, string name) =>
+        Request(name).Create(site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!, practiceId, "test", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet;
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Packets_posted_at_once_are_each_saved_once_with_their_own_address_in_an_unbroken_chain(string provider)
@@ -88,25 +95,24 @@ public class GroupCommitTests
         using var database = TestDatabases.Create(provider);
         using var site = new SiteFactory(settings: database.SiteSettings());
         var practiceId = await NewPracticeAsync(site);
-        var aid = site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!;
-        Packet NewPacket(string name) => Request(name).Create(aid, practiceId, "test", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet;
-        var existing = NewPacket("Already Saved");
-        var first = new PacketGroupCommit(site.Services.GetRequiredService<IServiceScopeFactory>(), site.Services.GetRequiredService<ILogger<PacketGroupCommit>>());
+        Packet Named(string name) => NewPacket(site, practiceId, name);
+        var existing = Named("Already Saved");
+        var first = NewCommit(site);
         await first.StartAsync(TestContext.Current.CancellationToken);
-        await first.SaveAsync(existing, Fingerprints.PacketCreated(existing, "test"));
+        await first.SaveAsync(existing, "test", null);
         await first.StopAsync(TestContext.Current.CancellationToken);
 
         // Queued before the writer starts, so all four are in its first batch; the third reuses a saved packet's id.
-        var commit = new PacketGroupCommit(site.Services.GetRequiredService<IServiceScopeFactory>(), site.Services.GetRequiredService<ILogger<PacketGroupCommit>>());
-        var good = new[] { NewPacket("Ann"), NewPacket("Bo"), NewPacket("Cy") };
-        var duplicate = NewPacket("Duplicate");
+        var commit = NewCommit(site);
+        var good = new[] { Named("Ann"), Named("Bo"), Named("Cy") };
+        var duplicate = Named("Duplicate");
         duplicate.Id = existing.Id;
         var saves = new[]
         {
-            commit.SaveAsync(good[0], Fingerprints.PacketCreated(good[0], "test")),
-            commit.SaveAsync(good[1], Fingerprints.PacketCreated(good[1], "test")),
-            commit.SaveAsync(duplicate, Fingerprints.PacketCreated(duplicate, "test")),
-            commit.SaveAsync(good[2], Fingerprints.PacketCreated(good[2], "test")),
+            commit.SaveAsync(good[0], "test", null),
+            commit.SaveAsync(good[1], "test", null),
+            commit.SaveAsync(duplicate, "test", null),
+            commit.SaveAsync(good[2], "test", null),
         };
         await commit.StartAsync(TestContext.Current.CancellationToken);
         await saves[0];
@@ -131,13 +137,12 @@ public class GroupCommitTests
     {
         using var site = new SiteFactory();
         var practiceId = await NewPracticeAsync(site);
-        var aid = site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!;
         using (var scope = site.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DecisionAidDb>().Database.ExecuteSqlRawAsync(
                 hidden == "Packets" ? "ALTER TABLE \"Packets\" RENAME TO \"Hidden\"" : "ALTER TABLE \"AuditEntries\" RENAME TO \"Hidden\"", TestContext.Current.CancellationToken);
-        var commit = new PacketGroupCommit(site.Services.GetRequiredService<IServiceScopeFactory>(), site.Services.GetRequiredService<ILogger<PacketGroupCommit>>());
-        var packets = Enumerable.Range(1, 3).Select(i => Request($"Lost {i}").Create(aid, practiceId, "test", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet).ToList();
-        var saves = packets.Select(p => commit.SaveAsync(p, Fingerprints.PacketCreated(p, "test"))).ToList();
+        var commit = NewCommit(site);
+        var packets = Enumerable.Range(1, 3).Select(i => NewPacket(site, practiceId, $"Lost {i}")).ToList();
+        var saves = packets.Select(p => commit.SaveAsync(p, "test", null)).ToList();
         await commit.StartAsync(TestContext.Current.CancellationToken);
         foreach (var save in saves)
         {
@@ -153,10 +158,9 @@ public class GroupCommitTests
     {
         using var site = new SiteFactory();
         var practiceId = await NewPracticeAsync(site);
-        var aid = site.Services.GetRequiredService<AidLibrary>().Find("neurolysis")!;
-        var commit = new PacketGroupCommit(site.Services.GetRequiredService<IServiceScopeFactory>(), site.Services.GetRequiredService<ILogger<PacketGroupCommit>>());
-        var packets = Enumerable.Range(1, 5).Select(i => Request($"Waiting {i}").Create(aid, practiceId, "test", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet).ToList();
-        var saves = packets.Select(p => commit.SaveAsync(p, Fingerprints.PacketCreated(p, "test"))).ToList();
+        var commit = NewCommit(site);
+        var packets = Enumerable.Range(1, 5).Select(i => NewPacket(site, practiceId, $"Waiting {i}")).ToList();
+        var saves = packets.Select(p => commit.SaveAsync(p, "test", null)).ToList();
         await commit.StartAsync(TestContext.Current.CancellationToken);
         await commit.StopAsync(TestContext.Current.CancellationToken);
         Assert.All(saves, s => Assert.True(s.IsCompletedSuccessfully));
@@ -166,8 +170,8 @@ public class GroupCommitTests
             var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
             Assert.Equal(5, await db.Packets.CountAsync(p => p.PatientName.StartsWith("Waiting"), TestContext.Current.CancellationToken));
         }
-        var late = Request("Late").Create(aid, practiceId, "test", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet;
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => commit.SaveAsync(late, Fingerprints.PacketCreated(late, "test")));
+        var late = NewPacket(site, practiceId, "Late");
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => commit.SaveAsync(late, "test", null));
         Assert.Contains("The site is stopping", refused.Message, StringComparison.Ordinal);
     }
 }

@@ -75,7 +75,7 @@ public sealed class NewModel(AidLibrary library, PacketLinks links, TimeProvider
             return Page();
         }
         var (packet, token) = request.Create(Aid, Clinician.PracticeId, Clinician.Id, now, links.Lifetime);
-        await packets.SaveAsync(packet, Fingerprints.PacketCreated(packet, AuditActions.Clinician(Clinician)) with { Address = AuditTrail.AddressOf(HttpContext) });
+        await packets.SaveAsync(packet, AuditActions.Clinician(Clinician), HttpContext);
         var link = links.LinkFor(token, Request);
         Created = new CreatedPacket(packet.Id, packet.PatientName, $"{Languages.EnglishName(packet.Language)} ({Languages.Get(packet.Language).Name})",
             PacketStatus.Choices(packet, Aid), link, QrCodes.DataUri(link));
