@@ -39,8 +39,13 @@ public sealed class AttemptLimits(DecisionAidDb db, TimeProvider clock)
         ArgumentException.ThrowIfNullOrEmpty(key);
         if (key.Length > MaxKeyLength) key = key[..MaxKeyLength];
         var number = clock.GetUtcNow().ToUnixTimeMilliseconds() / (long)window.TotalMilliseconds;
-        return await db.AttemptCounts.Where(a => a.Key == key && a.Window == number).Select(a => a.Count).SingleOrDefaultAsync(cancel);
+        return await CountQuery.For(db)(db, key, number, cancel);
     }
+
+    // Read before every API call (the key check), so compiled once.
+    private static readonly CompiledPerModel<Func<DecisionAidDb, string, long, CancellationToken, Task<int>>> CountQuery = new(() =>
+        EF.CompileAsyncQuery((DecisionAidDb db, string key, long window, CancellationToken _) =>
+            db.AttemptCounts.Where(a => a.Key == key && a.Window == window).Select(a => a.Count).SingleOrDefault()));
 
     /// <param name="RetryAfter">How long until the window ends and tries count afresh.</param>
     public readonly record struct Verdict(bool Allowed, int Count, TimeSpan RetryAfter);

@@ -85,6 +85,11 @@ public static class PacketsApi
         return Results.Problem("Too many wrong API keys from this address: wait a minute, then try again.", statusCode: StatusCodes.Status429TooManyRequests);
     }
 
+    // Read on every API call, so compiled once (per model: SQLite's and PostgreSQL's).
+    private static readonly CompiledPerModel<Func<DecisionAidDb, byte[], CancellationToken, Task<ApiKey?>>> KeyQuery = new(() =>
+        EF.CompileAsyncQuery((DecisionAidDb db, byte[] hash, CancellationToken _) =>
+            db.ApiKeys.AsNoTracking().SingleOrDefault(k => k.KeyHash == hash && k.RevokedAt == null)));
+
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>401 without a valid, unrevoked, unexpired key; the key's practice is what the endpoint may see. Its last use is kept (to the minute).</summary>
@@ -104,7 +109,7 @@ public static class PacketsApi
         var hash = Hash(presented);
         var db = http.RequestServices.GetRequiredService<DecisionAidDb>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, http.RequestAborted);
+        var key = await KeyQuery.For(db)(db, hash, http.RequestAborted);
         if (key is null || key.ExpiresAt <= now)
         {
             await limits.TryAsync(guesses, allowed, AttemptLimitOptions.Window, http.RequestAborted);
