@@ -12,10 +12,11 @@ namespace DecisionAid.Records.Data;
 public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile) where TQuery : class
 {
     private readonly ConditionalWeakTable<IModel, TQuery> compiled = [];
+    private readonly ConditionalWeakTable<IModel, TQuery>.CreateValueCallback create = _ => compile();
 
     public TQuery For(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return compiled.GetValue(db.Model, _ => compile());
+        return compiled.GetValue(db.Model, create);
     }
 }

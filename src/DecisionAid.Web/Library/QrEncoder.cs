@@ -28,8 +28,11 @@ public static class QrEncoder
     private static readonly int[] Blocks = [0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16,
         17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
 
-    /// <summary>The most bytes a symbol holds: version 40 at level M, less the byte mode's 20-bit header.</summary>
-    public static int MaxBytes => DataCodewords(40) - 3;
+    /// <summary>The most bytes of ASCII text a symbol holds: version 40 at level M, less the byte mode's 20-bit header.</summary>
+    public static int MaxBytes => MostBytes(eci: false);
+
+    /// <summary>With an ECI header (text beyond ASCII), 12 bits more of header leave one byte less.</summary>
+    private static int MostBytes(bool eci) => (DataCodewords(40) * 8 - HeaderBits(40, eci)) / 8;
 
     /// <param name="mask">A mask to use instead of the best one (0 to 7): for tests that compare each mask.</param>
     public static Symbol Encode(string text, int? mask = null)
@@ -41,7 +44,7 @@ public static class QrEncoder
         var version = 1;
         while (HeaderBits(version, eci) + 8 * bytes.Length > DataCodewords(version) * 8)
             if (++version > 40)
-                throw new ArgumentException($"The text is {bytes.Length} bytes; a QR code holds at most {MaxBytes}.", nameof(text));
+                throw new ArgumentException($"The text is {bytes.Length} bytes; a QR code holds at most {MostBytes(eci)}.", nameof(text));
         var grid = new Grid(version);
         grid.PlaceData(Interleaved(version, DataBits(version, bytes, eci)));
         var chosen = mask ?? grid.BestMask();
@@ -338,7 +341,7 @@ public static class QrEncoder
         /// (40 each; as in ZXing, four that would reach outside the symbol do not count); and 10 for each 5% the dark
         /// share strays from half.
         /// </summary>
-        private int Penalty() => size <= 64 ? PenaltyByBits() : PenaltyByModules();
+        private int Penalty() => size < 64 ? PenaltyByBits() : PenaltyByModules();
 
         /// <summary>
         /// The same rules for symbols up to 64 modules wide (versions 1 to 11: every link we make), a row per 64-bit
@@ -355,7 +358,7 @@ public static class QrEncoder
                 for (var x = 0; x < size; x++) bits |= (ulong)modules[y * size + x] << x;
                 rows[y] = bits;
             }
-            var all = size == 64 ? ulong.MaxValue : (1UL << size) - 1;
+            var all = (1UL << size) - 1; // size is 61 at most here
             var startsAt4 = all & ~0xFUL;                 // a pattern with room for four modules before it
             var endsBefore11 = all >> 10;                 // ... and after it
             int runs = 0, finders = 0, blocks = 0, dark = 0;
