@@ -106,7 +106,14 @@ internal static class OutcomesBench
     {
         var commands = new List<(string Text, List<(string Name, object? Value)> Parameters)>();
         using var recorder = new Recorder(commands);
-        using (DiagnosticListener.AllListeners.Subscribe(recorder)) action();
+        using (DiagnosticListener.AllListeners.Subscribe(recorder))
+        {
+            // EF Core caches for a second whether anyone listens (its LoggingCacheTime), and a pooled context keeps that
+            // cache between requests: without this wait a page read just after subscribing went unrecorded.
+            Thread.Sleep(TimeSpan.FromSeconds(1.5));
+            action();
+        }
+        if (commands.Count == 0) throw new InvalidOperationException("no EF Core command was recorded: the replayed baselines would be empty");
         return commands;
     }
 
