@@ -48,7 +48,7 @@ public static class AttemptLimiting
     }
 
     /// <summary>The caller's address (behind the trusted proxy, the forwarded one).</summary>
-    public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string Address(HttpContext context) => DecisionAid.Records.Audit.AuditTrail.AddressOf(context) ?? "unknown";
 
     public static Task TooManyAsync(HttpContext context, TimeSpan retryAfter)
     {
