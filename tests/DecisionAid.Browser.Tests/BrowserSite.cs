@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using System.Text.RegularExpressions;
 
 [assembly: AssemblyFixture(typeof(DecisionAid.Browser.Tests.BrowserSite))]
 
@@ -110,13 +111,25 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>
     /// Waits until the page is at <paramref name="url"/> and fully loaded (what WaitForURLAsync waits for by default).
     /// That waits for the load event after the URL matches, and under load it has missed an event that had already
-    /// fired (90 s with the network idle): the URL is awaited at commit, then the document's own readyState is polled.
+    /// fired (90 s with the network idle): the URL is polled (<see cref="AtAsync"/>), then the document's readyState.
     /// </summary>
     public static async Task ArriveAsync(IPage page, string url)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await AtAsync(page, url);
         await LoadedAsync(page);
+    }
+
+    /// <summary>
+    /// Waits until the page's address matches the glob <paramref name="url"/> (** any text, * any text but /), by
+    /// polling the address. Not WaitForURLAsync: when the address already matches it waits for the load event, even
+    /// when told to wait only for the commit, and it has missed that event under load.
+    /// </summary>
+    public static async Task AtAsync(IPage page, string url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(url);
+        var pattern = "^" + string.Join(".*", url.Split("**").Select(part => string.Join("[^/]*", part.Split('*').Select(Regex.Escape)))) + "$";
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern), new() { Timeout = 90_000 });
     }
 
     /// <summary>Waits until the page has loaded, by its readyState (WaitForLoadStateAsync can miss an event already fired).</summary>

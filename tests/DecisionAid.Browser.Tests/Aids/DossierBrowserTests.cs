@@ -11,7 +11,7 @@ public class DossierBrowserTests(BrowserSite site)
         var desk = await site.NewPage(width: 1100, height: 900);
         await desk.GotoAsync("/en/aids/neurolysis");
         await desk.GetByRole(AriaRole.Link, new() { Name = "How this guide meets the standards for decision guides" }).ClickAsync();
-        await desk.WaitForURLAsync("**/aids/neurolysis/dossier", new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserSite.AtAsync(desk, "**/aids/neurolysis/dossier");
         await desk.Locator("#tally").WaitForAsync();
         Assert.Contains("0 fail", await desk.Locator("#tally").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Passes", (await desk.Locator("tr#IPDAS-Q1 .verdict").TextContentAsync())!.Trim());

@@ -25,11 +25,11 @@ public class OutcomesBrowserTests(BrowserSite site)
         await desk.GetByRole(AriaRole.Link, new() { Name = "Outcomes" }).ClickAsync();
         // Every wait on this page is for its own content, never for its load event: twice in about ten runs on 2 busy
         // cores that event was not seen within 90 s although the page had arrived (the network was idle).
-        await desk.WaitForURLAsync("**/clinic/outcomes", new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserSite.AtAsync(desk, "**/clinic/outcomes");
         await desk.Locator("#from").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await desk.Locator("#from").FillAsync(DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await desk.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await desk.WaitForURLAsync("**/clinic/outcomes?*", new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserSite.AtAsync(desk, "**/clinic/outcomes?*");
         await desk.Locator("#from").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         var charts = desk.Locator("svg.chart");

@@ -116,7 +116,7 @@ public class TabletBrowserTests(BrowserSite site)
         await Db(db => db.PatientSessions.Where(s => s.TabletId != null && db.Packets.Any(p => p.Id == s.PacketId && p.PatientName == Patient))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.IdleSeconds, 3)));
         await tablet.ReloadAsync();
-        await tablet.WaitForURLAsync("**/tablet", new() { Timeout = 20_000 });
+        await BrowserSite.ArriveAsync(tablet, "**/tablet");
         await tablet.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync();
         await AssertNothingOfThePatient(tablet);
         problems.AddRange(await BrowserSite.Axe(tablet));
