@@ -17,7 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Speed of the packets feature, each beside a baseline measured in the same run:
 //   pdf [FILE]            one personalised PDF handout  vs  the same aid rendered as HTML (FILE keeps a copy)
-//   api sqlite|postgres   packets created per second through POST /api/packets  vs  plain inserts of the same row
+//   api sqlite|postgres [seconds] [rounds] [clients]   packets created per second through POST /api/packets  vs  plain
+//                         inserts of the same row, each by the same number of clients at once (default 8)
 //   packet-links FOLDER KEY   makes the SQLite database in FOLDER (seal key KEY) with a neurolysis packet in each
 //                         language and prints "link LANGUAGE PATH" for each patient link (bench/lighthouse.sh opens them)
 //   audit sqlite|postgres [seconds] [practices] [patients]   patients of several practices viewing their packets
@@ -32,7 +33,7 @@ internal static class BenchMain
     {
         "pdf" => await Bench.Pdf(args.ElementAtOrDefault(1)),
         "api" => await Bench.Api(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)),
-            int.Parse(args.ElementAtOrDefault(3) ?? "3", CultureInfo.InvariantCulture)),
+            int.Parse(args.ElementAtOrDefault(3) ?? "3", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "8", CultureInfo.InvariantCulture)),
         "packet-links" => await Bench.PacketLinks(args.ElementAtOrDefault(1), args.ElementAtOrDefault(2)),
         "audit" => await AuditBench.Run(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)),
             int.Parse(args.ElementAtOrDefault(3) ?? "8", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "32", CultureInfo.InvariantCulture)),
@@ -46,7 +47,7 @@ internal static class Bench
 {
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: DecisionAid.Bench pdf [FILE] | packet-links FOLDER KEY | audit sqlite|postgres [seconds] [practices] [patients] | api sqlite|postgres [seconds] [rounds] | outcomes sqlite|postgres [packets,packets...]");
+        Console.Error.WriteLine("usage: DecisionAid.Bench pdf [FILE] | packet-links FOLDER KEY | audit sqlite|postgres [seconds] [practices] [patients] | api sqlite|postgres [seconds] [rounds] [clients] | outcomes sqlite|postgres [packets,packets...]");
         return 2;
     }
 
@@ -105,7 +106,7 @@ internal static class Bench
         return 0;
     }
 
-    public static async Task<int> Api(string provider, TimeSpan duration, int rounds)
+    public static async Task<int> Api(string provider, TimeSpan duration, int rounds, int clients)
     {
         var (settings, pgDatabase) = Settings(provider);
         await using var site = new Site(settings);
@@ -135,27 +136,27 @@ internal static class Bench
         var ratios = new List<double>();
         for (var round = 0; round <= rounds; round++)
         {
-            var inserts = await Measure(duration, 8, async _ =>
+            var inserts = await Measure(duration, clients, async _ =>
             {
                 using var scope = site.Services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
                 db.Packets.Add(request.Create(aid, practice.Id, "bench", DateTime.UtcNow, TimeSpan.FromDays(14)).Packet);
                 await db.SaveChangesAsync();
             });
-            var api = await Measure(duration, 8, async _ =>
+            var api = await Measure(duration, clients, async _ =>
             {
                 using var response = await http.PostAsJsonAsync("/api/packets", request);
                 if ((int)response.StatusCode != 201) throw new InvalidOperationException($"the API answered {(int)response.StatusCode}");
             });
             // The floor of any API call on this machine: the same request sent by the same clients to an address with no
             // endpoint (HTTP, the body, routing and a 404; no key, no database, no QR code).
-            var floor = await Measure(duration, 8, async _ =>
+            var floor = await Measure(duration, clients, async _ =>
             {
                 using var response = await http.PostAsJsonAsync("/api/no-such-endpoint", request);
                 if ((int)response.StatusCode != 404) throw new InvalidOperationException($"the site answered {(int)response.StatusCode}");
             });
             var tag = round == 0 ? $"{provider} warm-up (not counted)" : $"{provider} round {round}/{rounds}";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag}: packets through POST /api/packets: {api.PerSecond:0} per second (8 clients, {duration.TotalSeconds:0} s), {Cpu(api)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag}: packets through POST /api/packets: {api.PerSecond:0} per second ({clients} clients, {duration.TotalSeconds:0} s), {Cpu(api)}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag}: baseline, plain inserts of the same row: {inserts.PerSecond:0} per second, {Cpu(inserts)}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag}: ratio API/insert: {api.PerSecond / inserts.PerSecond:0.00}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag}: the API's CPU per packet allows at most {api.Ceiling:0} per second on {Environment.ProcessorCount} cores: ratio {api.Ceiling / inserts.PerSecond:0.00} at best"));
