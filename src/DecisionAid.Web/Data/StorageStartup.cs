@@ -25,8 +25,7 @@ public static class StorageStartup
                 builder.Services.AddDbContextPool<DecisionAidDb, SqliteDecisionAidDb>(o => Storage.ConfigureSqlite(o, connection));
                 break;
             case Storage.Postgres:
-                var pg = config.GetConnectionString("DecisionAid")
-                    ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:DecisionAid is not set");
+                var pg = Storage.PostgresConnection(config);
                 builder.Services.AddDbContextPool<DecisionAidDb, PostgresDecisionAidDb>(o => o.UseNpgsql(pg));
                 break;
             default:

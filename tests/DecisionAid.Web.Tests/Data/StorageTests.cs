@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DecisionAid.Web.Tests.Data;
 
@@ -130,5 +131,24 @@ public class StorageTests
             Assert.Equal(30000L, (long?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
         }
         Assert.Same(handles[0], handles[2]); // the pool gave the same native connection back
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(";Max Auto Prepare=0", false)]
+    [InlineData(";MaxAutoPrepare=0", false)]
+    public async Task PostgreSQL_prepares_the_statements_a_connection_runs_often_unless_the_connection_string_says_not(string setting, bool prepared)
+    {
+        using var database = TestDatabases.Create(Storage.Postgres);
+        var settings = database.SiteSettings();
+        settings["ConnectionStrings:DecisionAid"] += setting;
+        using var site = new SiteFactory(settings: settings);
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DecisionAidDb>();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        // Npgsql prepares a statement once the connection has run it 5 times.
+        for (var run = 0; run < 6; run++) await db.Packets.CountAsync(p => p.AidId == "neurolysis", TestContext.Current.CancellationToken);
+        var kept = await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_prepared_statements").SingleAsync(TestContext.Current.CancellationToken);
+        Assert.True(prepared == kept > 0, $"{kept} statements prepared on {db.Database.GetConnectionString()}");
     }
 }
