@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Speed of the packets feature, each beside a baseline measured in the same run:
 //   pdf [FILE]            one personalised PDF handout  vs  the same aid rendered as HTML (FILE keeps a copy)
 //   api sqlite|postgres [seconds] [rounds] [clients]   packets created per second through POST /api/packets  vs  plain
-//                         inserts of the same row, each by the same number of clients at once (default 8)
+//                         inserts of the same row, each by the same number of clients at once (defaults 8 s, 5, 8)
 //   packet-links FOLDER KEY   makes the SQLite database in FOLDER (seal key KEY) with a neurolysis packet in each
 //                         language and prints "link LANGUAGE PATH" for each patient link (bench/lighthouse.sh opens them)
 //   audit sqlite|postgres [seconds] [practices] [patients]   patients of several practices viewing their packets
@@ -33,7 +33,7 @@ internal static class BenchMain
     {
         "pdf" => await Bench.Pdf(args.ElementAtOrDefault(1)),
         "api" => await Bench.Api(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)),
-            int.Parse(args.ElementAtOrDefault(3) ?? "3", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "8", CultureInfo.InvariantCulture)),
+            int.Parse(args.ElementAtOrDefault(3) ?? "5", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "8", CultureInfo.InvariantCulture)),
         "packet-links" => await Bench.PacketLinks(args.ElementAtOrDefault(1), args.ElementAtOrDefault(2)),
         "audit" => await AuditBench.Run(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "8", CultureInfo.InvariantCulture)),
             int.Parse(args.ElementAtOrDefault(3) ?? "8", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "32", CultureInfo.InvariantCulture)),

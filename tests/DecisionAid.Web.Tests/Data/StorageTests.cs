@@ -137,6 +137,7 @@ public class StorageTests
     [InlineData("", true)]
     [InlineData(";Max Auto Prepare=0", false)]
     [InlineData(";MaxAutoPrepare=0", false)]
+    [InlineData(";Max Auto Prepare=20", true)]
     public async Task PostgreSQL_prepares_the_statements_a_connection_runs_often_unless_the_connection_string_says_not(string setting, bool prepared)
     {
         using var database = TestDatabases.Create(Storage.Postgres);
