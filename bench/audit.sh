@@ -10,10 +10,7 @@ patients=${3:-32}
 dotnet build bench/DecisionAid.Bench -c Release --nologo -v quiet >/dev/null
 bench="dotnet bench/DecisionAid.Bench/bin/Release/net10.0/DecisionAid.Bench.dll"
 $bench audit sqlite "$seconds" "$practices" "$patients" 2>/dev/null | grep -E '^(sqlite|postgres):'
-# A server of its own (folder and port), so a bench never stops the one a running test suite (55432), the multinode
-# set-up (55433) or another bench uses; stopped on exit, and a failed start stops the bench.
-export DECISIONAID_PG_STATE=/tmp/decisionaid-pg-bench-audit DECISIONAID_PG_PORT=55435
-trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
-pg=$(scripts/postgres.sh start)
-export DECISIONAID_TEST_POSTGRES=$pg
+# shellcheck source=bench/bench-postgres.sh
+. bench/bench-postgres.sh
+start_bench_postgres audit 55435
 $bench audit postgres "$seconds" "$practices" "$patients" 2>/dev/null | grep -E '^(sqlite|postgres):'

@@ -64,8 +64,7 @@ internal sealed class SiteDatabase
         return (config["Storage:Provider"] ?? Storage.Sqlite) switch
         {
             Storage.Sqlite => (Storage.Sqlite, Path.Combine(Storage.DataFolder(config, root), "decisionaid.db")),
-            Storage.Postgres => (Storage.Postgres, config.GetConnectionString("DecisionAid")
-                ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:DecisionAid is not set")),
+            Storage.Postgres => (Storage.Postgres, Storage.GivenPostgresConnection(config)),
             var other => throw new InvalidOperationException($"Storage:Provider must be '{Storage.Sqlite}' or '{Storage.Postgres}', not '{other}'"),
         };
     }

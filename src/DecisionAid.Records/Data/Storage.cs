@@ -44,13 +44,19 @@ public static class Storage
     /// </summary>
     public static string PostgresConnection(IConfiguration config)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var given = config.GetConnectionString("DecisionAid")
-            ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:DecisionAid is not set");
+        var given = GivenPostgresConnection(config);
         // Npgsql's own builder says it "contains" every key it knows, set or not: the string's own keys are read plainly.
         var keys = new DbConnectionStringBuilder { ConnectionString = given };
         if (keys.ContainsKey("Max Auto Prepare") || keys.ContainsKey("MaxAutoPrepare")) return given;
         return new Npgsql.NpgsqlConnectionStringBuilder(given) { MaxAutoPrepare = PostgresAutoPrepared }.ConnectionString;
+    }
+
+    /// <summary>ConnectionStrings:DecisionAid as configured (backups hand it to pg_dump as it is).</summary>
+    public static string GivenPostgresConnection(IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.GetConnectionString("DecisionAid")
+            ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:DecisionAid is not set");
     }
 
     public static string SqliteConnection(string folder) => $"Data Source={Path.Combine(folder, "decisionaid.db")};Foreign Keys=True";
